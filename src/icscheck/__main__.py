@@ -1,0 +1,5 @@
+"""Run icscheck as ``python -m icscheck``."""
+
+from icscheck.cli import main
+
+main()

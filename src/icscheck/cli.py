@@ -1,0 +1,246 @@
+"""The command line: parse options, call the library, print what the reporters return.
+
+Heavy modules (jsonschema, Rich, the engine) are imported inside the commands that need them,
+so `icscheck --version` and `--help` start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from icscheck import __version__
+from icscheck.findings import Severity
+from icscheck.reporters import Format
+
+if TYPE_CHECKING:
+    from icscheck.engine import RunReport
+
+app = typer.Typer(
+    name="icscheck",
+    help=(
+        "Check that an English NHS integrated care system is governed as the law requires.\n\n"
+        "Describe each system in a YAML file (its integrated care board and integrated care "
+        "partnership), then run `icscheck check`. Start with `icscheck init`, see the rules "
+        "with `icscheck rules` and one rule's reasons with `icscheck explain ICB001`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop with `icscheck: error: …` on stderr and exit 2."""
+    typer.echo(f"icscheck: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"icscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check that an English NHS integrated care system is governed as the law requires."""
+
+
+def _rule_patterns(values: list[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="ICS files, folders to search for *.ics.yaml / *.ics.yml, or - for stdin. "
+            "Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    edition: Annotated[
+        str, typer.Option("--edition", "-e", help="Edition of the rules (see `icscheck editions`).")
+    ] = "hca-2022",
+    output_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: rich on a terminal, text when piped or to a file.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (atomically).", dir_okay=False
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Severity,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    ] = Severity.ERROR,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Run only these rules: IDs, prefixes or names, e.g. ICP or ICB001,board-chair.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rules: IDs, prefixes or names."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Date to check terms of office on, YYYY-MM-DD. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Findings only: no members tables or summary.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
+) -> None:
+    """Check ICS files against an edition of the rules.
+
+    Exit status: 0 when no finding is at or above --fail-on, 1 when one is (YAML and schema
+    errors included), 2 for a usage error or an unreadable path.
+
+    \b
+    Examples:
+      icscheck check sample_configs/
+      icscheck check cheshire-and-merseyside.ics.yaml --as-of 2026-04-01
+      icscheck check . --format json --output report.json
+      icscheck check . --select ICP --fail-on warning
+    """
+    from icscheck import runner
+
+    try:
+        request = runner.Request(
+            paths=list(paths or []),
+            edition=edition,
+            as_of=_parse_date(as_of),
+            select=_rule_patterns(select or []),
+            ignore=_rule_patterns(ignore or []),
+        )
+        run = runner.run(request)
+    except runner.RequestError as error:
+        fail(str(error))
+    chosen = output_format or (
+        Format.RICH if output is None and sys.stdout.isatty() else Format.TEXT
+    )
+    color = output is None and sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
+    _emit(run, chosen, output, color=color, quiet=quiet)
+    raise typer.Exit(runner.exit_code(run, fail_on))
+
+
+def _parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    fail(f"--as-of must be a real date written YYYY-MM-DD, not '{text}'")
+
+
+def _emit(run: RunReport, chosen: Format, output: Path | None, *, color: bool, quiet: bool) -> None:
+    from icscheck.output import write_atomically
+    from icscheck.reporters import ReportOptions, reporter_for
+
+    width = shutil.get_terminal_size((100, 24)).columns if output is None else 100
+    text = reporter_for(chosen)(run, ReportOptions(color=color, quiet=quiet, width=width))
+    if output is not None:
+        try:
+            write_atomically(output, text)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if chosen is Format.TEXT and not quiet:
+        from icscheck.reporters.text_format import summary
+
+        typer.echo(summary(run), err=True)
+
+
+def main() -> None:
+    """The console script: never a traceback, whatever goes wrong."""
+    try:
+        app()
+    except Exception as error:
+        typer.echo(
+            f"icscheck: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in icscheck; please report it with the command you ran.",
+            err=True,
+        )
+        sys.exit(2)
+
+
+@app.command()
+def rules(
+    edition: Annotated[
+        str, typer.Option("--edition", "-e", help="Edition whose rules to list.")
+    ] = "hca-2022",
+) -> None:
+    """List the rules in force in an edition: ID, name, severity and source."""
+    from icscheck import catalogue
+    from icscheck.editions import EditionError, load_edition
+
+    try:
+        typer.echo(catalogue.rules_table(load_edition(edition)), nl=False)
+    except EditionError as error:
+        fail(str(error))
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="Rule ID or name, e.g. ICB001 or board-chair.")],
+    *,
+    edition: Annotated[
+        str, typer.Option("--edition", "-e", help="Edition whose citation and parameters to show.")
+    ] = "hca-2022",
+) -> None:
+    """Explain a rule: what it requires, why, its source, and passing and failing examples."""
+    from icscheck import catalogue
+    from icscheck.editions import EditionError, load_edition
+
+    try:
+        typer.echo(catalogue.explain(rule, load_edition(edition)), nl=False)
+    except (EditionError, catalogue.UnknownRule) as error:
+        fail(str(error))
+
+
+@app.command()
+def schema() -> None:
+    """Print the input JSON Schema, e.g. for yaml-language-server in your editor.
+
+    \b
+    Save it, then put this first line in your ICS files:
+      # yaml-language-server: $schema=ics-v1.schema.json
+    """
+    from icscheck.schema import schema_text
+
+    typer.echo(schema_text(), nl=False)

@@ -1,0 +1,326 @@
+"""The integrated care system as rules see it: typed, immutable, and located by path.
+
+Built only from data that passed the schema, so construction never has to second-guess types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from icscheck.source import Pointer
+
+
+class Role(StrEnum):
+    """The seat a person holds on the board (DESIGN.md's `role`)."""
+
+    CHAIR = "chair"
+    CHIEF_EXECUTIVE = "chief_executive"
+    PARTNER_MEMBER = "partner_member"
+    NON_EXECUTIVE = "non_executive"
+    EXECUTIVE = "executive"
+    ORDINARY_MEMBER = "ordinary_member"
+    ACCOUNTABLE_OFFICER = "accountable_officer"
+    PARTICIPANT = "participant"
+
+
+class Sector(StrEnum):
+    """The kind of organisation someone works for or represents."""
+
+    NHS_TRUST = "nhs_trust"
+    CCG = "ccg"
+    PRIMARY_CARE = "primary_care"
+    LOCAL_AUTHORITY = "local_authority"
+    PUBLIC_HEALTH = "public_health"
+    SOCIAL_CARE = "social_care"
+    COMMUNITY_SERVICES = "community_services"
+    MENTAL_HEALTH = "mental_health"
+    HEALTHWATCH = "healthwatch"
+    VCSE = "vcse"
+    INDEPENDENT_SECTOR = "independent_sector"
+    PRIVATE_HEALTHCARE = "private_healthcare"
+    HOUSING = "housing"
+    EDUCATION = "education"
+    NHS_ENGLAND = "nhs_england"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The sector as a sentence names it: 'NHS trust', 'VCSE', 'social care'."""
+        special = {
+            "nhs_trust": "NHS trust",
+            "ccg": "CCG",
+            "vcse": "VCSE",
+            "nhs_england": "NHS England",
+        }
+        return special.get(self.value, self.value.replace("_", " "))
+
+
+class Nominator(StrEnum):
+    """Who jointly nominated a partner member (NHS Act 2006 Sch. 1B para 8)."""
+
+    NHS_TRUSTS = "nhs_trusts"
+    PRIMARY_MEDICAL_SERVICES = "primary_medical_services"
+    LOCAL_AUTHORITIES = "local_authorities"
+    CCGS = "ccgs"
+
+    @property
+    def label(self) -> str:
+        return {"nhs_trusts": "NHS trusts", "ccgs": "CCGs"}.get(
+            self.value, self.value.replace("_", " ")
+        )
+
+
+class Appointer(StrEnum):
+    """Who appointed a partnership member (LGPIHA 2007 s.116ZA(2))."""
+
+    ICB = "icb"
+    LOCAL_AUTHORITY = "local_authority"
+    PARTNERSHIP = "partnership"
+
+
+def person_key(name: str) -> str:
+    """Identity of a person across bodies: their name, ignoring case and spacing."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """A declared interest, used by the independence and conflict rules."""
+
+    organisation: str
+    sector: Sector | None
+    kind: str | None
+    path: Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class BoardMember:
+    """A member of (or participant at) the integrated care board."""
+
+    name: str
+    role: Role
+    voting: bool
+    organisation: str | None
+    sector: Sector | None
+    nominated_by: Nominator | None
+    portfolio: str | None
+    expertise: tuple[str, ...]
+    appointed: dt.date | None
+    term_ends: dt.date | None
+    interests: tuple[Interest, ...]
+    path: Pointer
+
+    @property
+    def key(self) -> str:
+        return person_key(self.name)
+
+    @property
+    def is_ordinary_member(self) -> bool:
+        """A member other than the chair or chief executive (Sch. 1B para 3(2))."""
+        return self.role not in (Role.CHAIR, Role.CHIEF_EXECUTIVE, Role.PARTICIPANT)
+
+    def in_term(self, on: dt.date) -> bool:
+        """Whether the appointment runs on that date; unstated dates are taken as in force."""
+        started = self.appointed is None or self.appointed <= on
+        not_ended = self.term_ends is None or on <= self.term_ends
+        return started and not_ended
+
+
+@dataclass(frozen=True, slots=True)
+class IntegratedCareBoard:
+    """The ICB's board as filed: every person listed, whatever their term."""
+
+    name: str | None
+    members: tuple[BoardMember, ...]
+    path: Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipMember:
+    """A member of the integrated care partnership."""
+
+    name: str
+    appointed_by: Appointer
+    local_authority: str | None
+    organisation: str | None
+    sector: Sector | None
+    path: Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class IntegratedCarePartnership:
+    """The joint committee of the ICB and the area's responsible local authorities."""
+
+    name: str | None
+    members: tuple[PartnershipMember, ...]
+    path: Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMember:
+    """A member of a place-based partnership."""
+
+    name: str
+    organisation: str | None
+    sector: Sector | None
+    path: Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place-based partnership within the system."""
+
+    name: str
+    members: tuple[PlaceMember, ...]
+    path: Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class IntegratedCareSystem:
+    """One ICS file, as the rules see it."""
+
+    name: str
+    icb_code: str | None
+    local_authorities: tuple[str, ...] | None
+    """The responsible local authorities, or None when nothing says which they are."""
+    ccgs: tuple[str, ...] | None
+    board: IntegratedCareBoard
+    partnership: IntegratedCarePartnership | None
+    places: tuple[Place, ...]
+
+
+def build_system(data: dict[str, Any]) -> IntegratedCareSystem:
+    """The model of a schema-valid document."""
+    ics = data["ics"]
+    partnership = data.get("partnership")
+    return IntegratedCareSystem(
+        name=ics["name"],
+        icb_code=ics.get("icb_code"),
+        local_authorities=_optional_tuple(ics.get("local_authorities")),
+        ccgs=_optional_tuple(ics.get("ccgs")),
+        board=IntegratedCareBoard(
+            name=data["board"].get("name"),
+            members=tuple(
+                _board_member(item, ("board", "members", i))
+                for i, item in enumerate(data["board"]["members"])
+            ),
+            path=("board",),
+        ),
+        partnership=None if partnership is None else _partnership(partnership),
+        places=tuple(_place(item, ("places", i)) for i, item in enumerate(data.get("places", []))),
+    )
+
+
+def _optional_tuple(items: list[str] | None) -> tuple[str, ...] | None:
+    return None if items is None else tuple(items)
+
+
+def _sector(value: str | None) -> Sector | None:
+    return None if value is None else Sector(value)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _board_member(item: dict[str, Any], path: Pointer) -> BoardMember:
+    role = Role(item["role"])
+    nominated_by = item.get("nominated_by")
+    return BoardMember(
+        name=item["name"],
+        role=role,
+        voting=item.get("voting", role is not Role.PARTICIPANT),
+        organisation=item.get("organisation"),
+        sector=_sector(item.get("sector")),
+        nominated_by=None if nominated_by is None else Nominator(nominated_by),
+        portfolio=item.get("portfolio"),
+        expertise=tuple(item.get("expertise", ())),
+        appointed=_date(item.get("appointed")),
+        term_ends=_date(item.get("term_ends")),
+        interests=tuple(
+            Interest(
+                organisation=interest["organisation"],
+                sector=_sector(interest.get("sector")),
+                kind=interest.get("kind"),
+                path=(*path, "interests", i),
+            )
+            for i, interest in enumerate(item.get("interests", ()))
+        ),
+        path=path,
+    )
+
+
+def _partnership(data: dict[str, Any]) -> IntegratedCarePartnership:
+    return IntegratedCarePartnership(
+        name=data.get("name"),
+        members=tuple(
+            PartnershipMember(
+                name=item["name"],
+                appointed_by=Appointer(item["appointed_by"]),
+                local_authority=item.get("local_authority"),
+                organisation=item.get("organisation"),
+                sector=_sector(item.get("sector")),
+                path=("partnership", "members", i),
+            )
+            for i, item in enumerate(data.get("members", ()))
+        ),
+        path=("partnership",),
+    )
+
+
+def _place(data: dict[str, Any], path: Pointer) -> Place:
+    return Place(
+        name=data["name"],
+        members=tuple(
+            PlaceMember(
+                name=item["name"],
+                organisation=item.get("organisation"),
+                sector=_sector(item.get("sector")),
+                path=(*path, "members", i),
+            )
+            for i, item in enumerate(data.get("members", ()))
+        ),
+        path=path,
+    )
+
+
+_COUNCIL_PREFIXES = (
+    "common council of the ",
+    "council of the ",
+    "london borough of ",
+    "royal borough of ",
+    "city of ",
+    "county ",
+    "the ",
+)
+_COUNCIL_SUFFIXES = (
+    " metropolitan borough council",
+    " metropolitan district council",
+    " borough council",
+    " county council",
+    " city council",
+    " council",
+    " corporation",
+)
+
+
+def council_key(name: str) -> str:
+    """A council's identity, so 'Wirral' matches 'Wirral Metropolitan Borough Council'.
+
+    Strips the titles that vary between a council's formal and everyday names: 'City of London
+    Corporation', 'City of London' and 'Common Council of the City of London' are one council.
+    """
+    key = " ".join(name.casefold().replace("&", " and ").replace(",", " ").split())
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _COUNCIL_PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix):
+                key, changed = key.removeprefix(prefix), True
+        for suffix in _COUNCIL_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key, changed = key.removesuffix(suffix), True
+    return key

@@ -1,0 +1,44 @@
+"""Reporters: pure functions from a run's results to text, one module per format.
+
+A format's module is imported only when chosen, so the machine formats never load Rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from icscheck.engine import RunReport
+
+
+class Format(StrEnum):
+    """The output formats `--format` accepts."""
+
+    RICH = "rich"
+    TEXT = "text"
+    JSON = "json"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """How to render, as the command line decided it."""
+
+    color: bool = False
+    """Whether ANSI colour is wanted (only ever on a terminal)."""
+    quiet: bool = False
+    """Findings only: no members tables, no summary."""
+    width: int = 100
+    """Columns to lay a table out in."""
+
+
+class Reporter(Protocol):
+    def __call__(self, run: RunReport, options: ReportOptions) -> str: ...
+
+
+def reporter_for(output_format: Format) -> Reporter:
+    """The render function of a format's module, imported now and not before."""
+    module = importlib.import_module(f"icscheck.reporters.{output_format.value}_format")
+    render: Reporter = module.render
+    return render

@@ -1,0 +1,109 @@
+"""What a rule is: a pure function of the model, declared with its ID, docs and citation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from icscheck.findings import Severity
+from icscheck.model import BoardMember, IntegratedCareSystem
+from icscheck.source import Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a requirement comes from: a source in `sources.yaml` and the part of it."""
+
+    source: str
+    """Source ID, e.g. ``HCA22-1B``."""
+    section: str = ""
+    """The provision within it, e.g. ``para 3(1)(a)``."""
+    confidence: str | None = None
+    """Q quoted, C corroborated, R recalled; None takes the source's own."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A rule's finding before the engine gives it an ID, severity and position."""
+
+    message: str
+    path: Pointer
+    """The node the problem is about; the engine turns it into a line and column."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a rule may look at."""
+
+    system: IntegratedCareSystem
+    as_of: dt.date
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def board_members(self) -> tuple[BoardMember, ...]:
+        """The board on the as-of date: people out of term are not members then (ICB015)."""
+        return tuple(m for m in self.system.board.members if m.in_term(self.as_of))
+
+    @property
+    def ordinary_members(self) -> tuple[BoardMember, ...]:
+        return tuple(m for m in self.board_members if m.is_ordinary_member)
+
+
+Check = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule as declared next to its logic; editions choose severity, citation and params."""
+
+    id: str
+    name: str
+    summary: str
+    """What it requires, in one line (the docstring's first line)."""
+    docs: str
+    """Why, and what counts (the rest of the docstring)."""
+    severity: Severity
+    """Its severity where an edition does not say."""
+    citation: Citation
+    """Its citation where an edition does not say."""
+    parameters: Mapping[str, Any]
+    """Parameter names and their default values; the default's type is the parameter's type."""
+    passing: str
+    """A YAML fragment (top-level sections) that satisfies the rule."""
+    failing: str
+    """A YAML fragment that breaks it."""
+    check: Check = field(repr=False)
+
+
+def rule(
+    rule_id: str,
+    name: str,
+    *,
+    citation: Citation,
+    passing: str,
+    failing: str,
+    severity: Severity = Severity.ERROR,
+    parameters: Mapping[str, Any] | None = None,
+) -> Callable[[Check], Rule]:
+    """Declare a rule; its function's docstring is its documentation."""
+
+    def declare(check: Check) -> Rule:
+        doc = inspect.getdoc(check) or ""
+        summary, _, docs = doc.partition("\n")
+        return Rule(
+            id=rule_id,
+            name=name,
+            summary=summary.strip(),
+            docs=docs.strip(),
+            severity=severity,
+            citation=citation,
+            parameters=dict(parameters or {}),
+            passing=inspect.cleandoc(passing),
+            failing=inspect.cleandoc(failing),
+            check=check,
+        )
+
+    return declare

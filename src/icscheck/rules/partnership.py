@@ -1,0 +1,228 @@
+"""Rules about the integrated care partnership (LGPIHA 2007 s.116ZA, inserted by HCA 2022)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.findings import Severity
+from icscheck.model import Appointer, IntegratedCarePartnership, PartnershipMember, council_key
+from icscheck.rules.base import Citation, Context, Problem, rule
+
+MEMBERS = ("partnership", "members")
+
+_APPOINTEES = """
+    ics:
+      name: Wirral Valley
+      local_authorities: [Wirral Council]
+    partnership:
+      members:
+        - {name: Amara Okafor, appointed_by: icb}
+        - {name: Cllr Joe Burns, appointed_by: local_authority, local_authority: Wirral Council}
+"""
+
+
+def _partnership_members(ctx: Context) -> tuple[PartnershipMember, ...]:
+    """The partnership's members; a missing partnership is ICP001's finding, not theirs."""
+    partnership: IntegratedCarePartnership | None = ctx.system.partnership
+    return () if partnership is None else partnership.members
+
+
+@rule(
+    "ICP001",
+    "partnership-established",
+    citation=Citation("HCA22-ICP", "s.116ZA(1)"),
+    passing="""
+        partnership:
+          name: Wirral Valley Health and Care Partnership
+    """,
+    failing="""
+        ics:
+          name: Wirral Valley
+    """,
+)
+def partnership_established(ctx: Context) -> Iterator[Problem]:
+    """The integrated care partnership is described in the file.
+
+    "An integrated care board and each responsible local authority whose area coincides with or
+    falls wholly or partly within the board's area must establish a joint committee for the
+    board's area (an 'integrated care partnership')." Add a `partnership:` section; the rules
+    on its membership (ICP002 to ICP005) run only when it is there.
+    """
+    if ctx.system.partnership is None:
+        yield Problem(
+            "the file does not describe the integrated care partnership; add a partnership: "
+            "section with its members",
+            (),
+        )
+
+
+@rule(
+    "ICP002",
+    "icb-appointee",
+    citation=Citation("HCA22-ICP", "s.116ZA(2)(a)"),
+    passing=_APPOINTEES,
+    failing="""
+        partnership:
+          members:
+            - {name: Amara Okafor, appointed_by: icb}
+            - {name: Tom Reeves, appointed_by: icb}
+    """,
+)
+def icb_appointee(ctx: Context) -> Iterator[Problem]:
+    """The partnership has exactly one member appointed by the integrated care board.
+
+    The partnership consists of "(a) one member appointed by the integrated care board, (b) one
+    member appointed by each of the responsible local authorities, and (c) any members appointed
+    by the integrated care partnership". Further ICB nominees are appointed by the partnership
+    itself: record them with `appointed_by: partnership`.
+    """
+    if ctx.system.partnership is None:
+        return
+    appointees = [m for m in _partnership_members(ctx) if m.appointed_by is Appointer.ICB]
+    if not appointees:
+        yield Problem(
+            "no partnership member is appointed by the ICB; the Act gives the ICB one appointee",
+            MEMBERS,
+        )
+    for extra in appointees[1:]:
+        yield Problem(
+            f"'{extra.name}' is a second ICB appointee (after '{appointees[0].name}'); the ICB "
+            "appoints one member, and the partnership appoints any others",
+            (*extra.path, "appointed_by"),
+        )
+
+
+@rule(
+    "ICP003",
+    "local-authority-appointees",
+    citation=Citation("HCA22-ICP", "s.116ZA(2)(b), s.103"),
+    passing=_APPOINTEES,
+    failing="""
+        ics:
+          name: Wirral Valley
+          local_authorities: [Wirral Council, Cheshire West and Chester Council]
+        partnership:
+          members:
+            - {name: Cllr Joe Burns, appointed_by: local_authority, local_authority: Wirral Council}
+    """,
+)
+def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
+    """Each responsible local authority of the area appoints exactly one partnership member.
+
+    Responsible local authorities are the upper-tier councils (s.103): county councils, district
+    councils where there is no county council, London borough councils, the Council of the Isles
+    of Scilly and the Common Council of the City of London. The area's councils come from
+    `ics.local_authorities`. Council names match loosely ('Wirral' matches 'Wirral Metropolitan
+    Borough Council'). When the file does not say which councils they are, the rule still
+    requires at least one council appointee, since every ICB area has at least one.
+    """
+    if ctx.system.partnership is None:
+        return
+    appointees: dict[str, list[PartnershipMember]] = {}
+    for member in _partnership_members(ctx):
+        if member.appointed_by is Appointer.LOCAL_AUTHORITY and member.local_authority:
+            appointees.setdefault(council_key(member.local_authority), []).append(member)
+    councils = ctx.system.local_authorities
+    if not councils:
+        if not appointees:
+            yield Problem(
+                "no partnership member is appointed by a local authority; every responsible "
+                "local authority of the area appoints one (list them in ics.local_authorities)",
+                MEMBERS,
+            )
+        return
+    for council in councils:
+        appointed = appointees.get(council_key(council), [])
+        if not appointed:
+            yield Problem(
+                f"no partnership member is appointed by {council}; each responsible local "
+                "authority of the area appoints one",
+                MEMBERS,
+            )
+        for extra in appointed[1:]:
+            yield Problem(
+                f"'{extra.name}' is a second appointee of {council} (after "
+                f"'{appointed[0].name}'); each council appoints one member",
+                (*extra.path, "local_authority"),
+            )
+
+
+@rule(
+    "ICP004",
+    "known-local-authority",
+    citation=Citation("HCA22-ICP", "s.116ZA(2)(b), s.103"),
+    passing=_APPOINTEES,
+    failing="""
+        ics:
+          name: Wirral Valley
+          local_authorities: [Wirral Council]
+        partnership:
+          members:
+            - name: Cllr Ann Lee
+              appointed_by: local_authority
+              local_authority: Flintshire County Council
+    """,
+)
+def known_local_authority(ctx: Context) -> Iterator[Problem]:
+    """A member appointed by a local authority is appointed by a responsible authority of the area.
+
+    Only the responsible local authorities of the board's area appoint members under
+    s.116ZA(2)(b). A council from elsewhere, or a lower-tier district council in a county area,
+    does not; check the spelling, or record the member as `appointed_by: partnership`.
+    """
+    councils = ctx.system.local_authorities
+    if not councils:
+        return
+    known = {council_key(council) for council in councils}
+    for member in _partnership_members(ctx):
+        if member.appointed_by is not Appointer.LOCAL_AUTHORITY or not member.local_authority:
+            continue
+        if council_key(member.local_authority) not in known:
+            yield Problem(
+                f"{member.local_authority} is not a responsible local authority of this area "
+                f"(the area's councils: {', '.join(councils)})",
+                (*member.path, "local_authority"),
+            )
+
+
+@rule(
+    "ICP005",
+    "suggested-members",
+    severity=Severity.INFO,
+    citation=Citation("DHSC-ICP21", "suggested membership"),
+    parameters={"sectors": ["healthwatch", "vcse", "social_care", "public_health"]},
+    passing="""
+        partnership:
+          members:
+            - {name: Sam Ellis, appointed_by: partnership, sector: healthwatch}
+            - {name: Kay Moss, appointed_by: partnership, sector: vcse}
+            - {name: Raj Gill, appointed_by: partnership, sector: social_care}
+            - {name: Dr Ife Bello, appointed_by: partnership, sector: public_health}
+    """,
+    failing="""
+        partnership:
+          members:
+            - {name: Sam Ellis, appointed_by: partnership, sector: healthwatch}
+    """,
+)
+def suggested_members(ctx: Context) -> Iterator[Problem]:
+    """The partnership has a member from each sector in `sectors`.
+
+    Not a legal requirement: the Act leaves further membership to the partnership. The 2021
+    white paper said the partnership "could include health and wellbeing boards, Healthwatch,
+    voluntary organisations, social care providers and independent sector partners"; the
+    integrated care strategy must involve Local Healthwatch (s.116ZB(4)); DHSC's 2021 guidance on
+    partnerships, as reported, expected public health and social care leaders. So this is
+    information, not a breach.
+    """
+    if ctx.system.partnership is None:
+        return
+    present = {member.sector for member in _partnership_members(ctx)}
+    for sector in ctx.params["sectors"]:
+        if sector not in present:
+            words = sector.replace("_", " ")
+            yield Problem(
+                f"no partnership member is from the {words} sector; guidance expects "
+                f"one (set sector: {sector})",
+                MEMBERS,
+            )

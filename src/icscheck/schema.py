@@ -1,0 +1,179 @@
+"""Check a document's shape against the input JSON Schema, in words a board secretary reads.
+
+jsonschema is imported only when a file is checked, so `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from icscheck.source import Pointer
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
+
+ICS_SCHEMA = "ics-v1.schema.json"
+EDITION_SCHEMA = "edition-v1.schema.json"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "null": "empty",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """One way the document departs from the schema, and the path it is about."""
+
+    message: str
+    pointer: Pointer
+    at_key: bool = False
+    """Locate at the mapping key rather than its value (unknown keys, missing values)."""
+
+
+def schema_text(name: str = ICS_SCHEMA) -> str:
+    """A shipped schema exactly as it is, for `icscheck schema` and editors."""
+    return resources.files("icscheck").joinpath("schemas", name).read_text("utf-8")
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    return Draft202012Validator(json.loads(schema_text(name)), format_checker=FormatChecker())
+
+
+def validate(data: Any, schema: str = ICS_SCHEMA) -> list[SchemaProblem]:
+    """Every problem in `data` against a shipped schema, at most one per path."""
+    if data is None:
+        return [SchemaProblem("the file is empty", ())]
+    from jsonschema.exceptions import best_match
+
+    problems: dict[Pointer, SchemaProblem] = {}
+    for error in _validator(schema).iter_errors(data):
+        chosen = best_match(error.context) if error.context else error
+        for problem in _describe(chosen):
+            problems.setdefault(problem.pointer, problem)
+    return list(problems.values())
+
+
+def _describe(error: ValidationError) -> list[SchemaProblem]:
+    pointer: Pointer = tuple(error.absolute_path)
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    field = _field_name(pointer)
+    kind = error.validator
+    if kind == "required":
+        missing = [key for key in expected if key not in instance]
+        reason = schema.get("errorMessage")
+        return [
+            SchemaProblem(
+                reason or f"missing required key '{key}' in {_container_name(pointer)}",
+                (*pointer, key),
+                at_key=True,
+            )
+            for key in missing
+        ]
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        return [
+            SchemaProblem(
+                f"unknown key '{key}' in {_container_name(pointer)}; " + _suggest(key, allowed),
+                (*pointer, key),
+                at_key=True,
+            )
+            for key in instance
+            if key not in allowed
+        ]
+    if kind == "enum":
+        choices = [str(choice) for choice in expected if choice is not None]
+        return [
+            SchemaProblem(
+                f"{field} {_shown(instance)} is not allowed; " + _suggest(instance, choices),
+                pointer,
+            )
+        ]
+    if kind == "const":
+        if pointer == ("version",):
+            message = (
+                f"unsupported format version {_shown(instance)}: this icscheck reads version 1"
+            )
+        else:
+            message = f"{field} must be {_shown(expected)}"
+        return [SchemaProblem(message, pointer)]
+    if kind == "type":
+        wanted = " or ".join(
+            _TYPE_WORDS[t] for t in ([expected] if isinstance(expected, str) else expected)
+        )
+        return [SchemaProblem(f"{field} must be {wanted}, not {_shown(instance)}", pointer)]
+    if kind in ("pattern", "format") and schema.get("format") == "date":
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(instance)):
+            message = f"{field} {_shown(instance)} is not a real date"
+        else:
+            message = (
+                f"{field} must be a date written YYYY-MM-DD (e.g. 2022-07-01), "
+                f"not {_shown(instance)}"
+            )
+        return [SchemaProblem(message, pointer)]
+    if kind == "pattern":
+        message = (
+            schema.get("errorMessage") or f"{field} {_shown(instance)} is not in the expected form"
+        )
+        return [SchemaProblem(message, pointer)]
+    if kind == "minLength":
+        return [SchemaProblem(f"{field} must not be empty", pointer)]
+    return [SchemaProblem(f"{field}: {error.message}", pointer)]
+
+
+def _field_name(pointer: Pointer) -> str:
+    """How a field is named in a message: its key, or the list and item it sits in."""
+    for part in reversed(pointer):
+        if isinstance(part, str):
+            return part
+    return "the file"
+
+
+_CONTAINERS = {
+    (): "the file",
+    ("board", "members"): "board member",
+    ("board", "members", "interests"): "declared interest",
+    ("partnership", "members"): "partnership member",
+    ("places",): "place",
+    ("places", "members"): "place member",
+}
+
+
+def _container_name(pointer: Pointer) -> str:
+    """'board member', 'place', 'the file' … for the mapping at `pointer`."""
+    keys = tuple(part for part in pointer if isinstance(part, str))
+    return _CONTAINERS.get(keys, f"'{keys[-1]}'" if keys else "the file")
+
+
+def _suggest(value: object, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    listed = ", ".join(choices)
+    if close:
+        return f"did you mean '{close[0]}'? (allowed: {listed})"
+    return f"allowed: {listed}"
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return f"'{value}'" if isinstance(value, str) else str(value)
