@@ -17,7 +17,7 @@ import typer
 
 from icscheck import __version__
 from icscheck.findings import Severity
-from icscheck.reporters import Format
+from icscheck.reporters import Format, ReportOptions
 
 if TYPE_CHECKING:
     from icscheck.engine import RunReport
@@ -147,11 +147,14 @@ def check(
         run = runner.run(request)
     except runner.RequestError as error:
         fail(str(error))
-    chosen = output_format or (
-        Format.RICH if output is None and sys.stdout.isatty() else Format.TEXT
+    on_terminal = output is None and sys.stdout.isatty()
+    chosen = output_format or (Format.RICH if on_terminal else Format.TEXT)
+    options = ReportOptions(
+        color=on_terminal and not no_color and "NO_COLOR" not in os.environ,
+        quiet=quiet,
+        width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
-    color = output is None and sys.stdout.isatty() and not no_color and "NO_COLOR" not in os.environ
-    _emit(run, chosen, output, color=color, quiet=quiet)
+    _emit(run, chosen, output, options)
     raise typer.Exit(runner.exit_code(run, fail_on))
 
 
@@ -166,12 +169,11 @@ def _parse_date(text: str | None) -> dt.date:
     fail(f"--as-of must be a real date written YYYY-MM-DD, not '{text}'")
 
 
-def _emit(run: RunReport, chosen: Format, output: Path | None, *, color: bool, quiet: bool) -> None:
+def _emit(run: RunReport, chosen: Format, output: Path | None, options: ReportOptions) -> None:
     from icscheck.output import write_atomically
-    from icscheck.reporters import ReportOptions, reporter_for
+    from icscheck.reporters import reporter_for
 
-    width = shutil.get_terminal_size((100, 24)).columns if output is None else 100
-    text = reporter_for(chosen)(run, ReportOptions(color=color, quiet=quiet, width=width))
+    text = reporter_for(chosen)(run, options)
     if output is not None:
         try:
             write_atomically(output, text)
@@ -180,7 +182,7 @@ def _emit(run: RunReport, chosen: Format, output: Path | None, *, color: bool, q
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if chosen is Format.TEXT and not quiet:
+    if chosen is Format.TEXT and not options.quiet:
         from icscheck.reporters.text_format import summary
 
         typer.echo(summary(run), err=True)

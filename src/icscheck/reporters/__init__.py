@@ -8,9 +8,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from icscheck.engine import RunReport
+if TYPE_CHECKING:
+    from icscheck.engine import RunReport
 
 
 class Format(StrEnum):
