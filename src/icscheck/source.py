@@ -26,12 +26,17 @@ Pointer = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 _MAX_NODES = 200_000
 """Aliases can make a small file expand without bound (the 'billion laughs'); stop long before."""
+_MAX_DEPTH = 100
+"""Far deeper than any real file; libyaml's composer recurses in C and crashes on deep nesting."""
+_TOO_DEEP = "the YAML is nested too deeply to read"
 
+_TAB_HINT = "indent with spaces, not tabs"
+_COLON_HINT = "a value may be missing a space after its colon, or a line is indented wrongly"
 _HINTS = {
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "mapping values are not allowed here": (
-        "a value may be missing a space after its colon, or a line is indented wrongly"
-    ),
+    "found character '\\t' that cannot start any token": _TAB_HINT,
+    "found a tab character that violates indentation": _TAB_HINT,
+    "mapping values are not allowed here": _COLON_HINT,
+    "mapping values are not allowed in this context": _COLON_HINT,
 }
 
 
@@ -94,30 +99,63 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
+        # error.start counts from after any byte-order mark, so index error.object, not raw
+        before = error.object[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        bad = error.object[error.start]
+        message = f"the file is not UTF-8 text (byte 0x{bad:02x}); save it as UTF-8"
         raise YamlSyntaxError([SyntaxProblem(message, Position(line, column))]) from None
 
 
 def load(text: str) -> Document:
     """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`."""
     try:
+        _check_depth(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise YamlSyntaxError([_problem_from(error)]) from None
+        raise YamlSyntaxError([_problem_from(error, text)]) from None
+    except yaml.reader.ReaderError as error:
+        raise YamlSyntaxError([_control_character(error.character, text)]) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError([SyntaxProblem(str(error), Position(1, 1))]) from None
     except RecursionError:
-        raise YamlSyntaxError(
-            [SyntaxProblem("the YAML is nested too deeply to read", Position(1, 1))]
-        ) from None
+        raise YamlSyntaxError([SyntaxProblem(_TOO_DEEP, Position(1, 1))]) from None
     builder = _Builder()
-    data = None if root is None else builder.build(root, ())
+    try:
+        data = None if root is None else builder.build(root, ())
+    except RecursionError:
+        # aliases can nest a deep value inside another one, deeper than the text itself
+        raise YamlSyntaxError([SyntaxProblem(_TOO_DEEP, Position(1, 1))]) from None
     if builder.problems:
         raise YamlSyntaxError(sorted(builder.problems, key=_problem_order))
     return Document(data, builder.values, builder.keys)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting from the event stream, which libyaml parses without recursing."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                mark = event.start_mark
+                position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+                raise YamlSyntaxError([SyntaxProblem(_TOO_DEEP, position)])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _control_character(character: int, text: str) -> SyntaxProblem:
+    # The loaders disagree on whether the error's offset counts bytes or characters; the first
+    # occurrence of the character is the one they stopped at.
+    message = f"the file contains a control character (U+{character:04X}) YAML forbids; delete it"
+    text = text.removeprefix("\ufeff")
+    index = text.find(chr(character))
+    if index < 0:
+        return SyntaxProblem(message, Position(1, 1))
+    line_start = text.rfind("\n", 0, index) + 1
+    return SyntaxProblem(message, Position(text.count("\n", 0, index) + 1, index - line_start + 1))
 
 
 def _problem_order(problem: SyntaxProblem) -> tuple[int, int]:
@@ -128,10 +166,16 @@ def _position(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _problem_from(error: yaml.MarkedYAMLError) -> SyntaxProblem:
+def _problem_from(error: yaml.MarkedYAMLError, text: str) -> SyntaxProblem:
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     problem = error.problem or "invalid YAML"
+    if problem == "found character that cannot start any token" and mark:
+        # libyaml leaves out the character that PyYAML names (and the tab hint needs)
+        lines = text.removeprefix("\ufeff").split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if mark.column < len(line):
+            problem = f"found character {line[mark.column]!r} that cannot start any token"
     message = f"invalid YAML: {problem}"
     if error.context:
         message += f" ({error.context}"
@@ -167,6 +211,8 @@ class _Builder:
         self.values[pointer] = _position(node)
         if isinstance(node, ScalarNode):
             return self._scalar(node)
+        if node.tag not in (_TAG + "map", _TAG + "seq"):
+            self._fail(node, f"unsupported YAML tag '{node.tag}'; remove the tag")
         self._open.add(id(node))
         try:
             if isinstance(node, MappingNode):
