@@ -1,0 +1,270 @@
+"""The dated reference data: every ICB since July 2022 and the councils in each one's area.
+
+The tables are `reference/icbs.csv` and `reference/icb_local_authorities.csv` in the package
+(provenance in `reference/README.md`). Every row holds from `valid_from` to `valid_to`, both
+inclusive, so every question here is asked on a date, and a check `--as-of` a date sees the
+geography of that date.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import TypeAlias
+
+CAVEAT = (
+    "The councils in each ICB's area are compiled from the ICB boundaries and the local "
+    "government changes since 2022, not verified against the ONS LSOA to ICB to local authority "
+    "lookups; a file's own ics.local_authorities overrides them."
+)
+"""Said wherever output depends on the council table, as the reference data's README asks."""
+
+_ICBS_CSV = "icbs.csv"
+_COUNCILS_CSV = "icb_local_authorities.csv"
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _in_force(valid_from: date, valid_to: date | None, on: date) -> bool:
+    return valid_from <= on and (valid_to is None or on <= valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class IntegratedCareBoardRecord:
+    """One ICB over one period of validity; a code may have several (QRL has two)."""
+
+    code: str
+    """ODS code, e.g. ``QYG``: what a file's ``icb_code`` names."""
+    gss_code: str
+    """ONS (GSS) code, e.g. ``E54000008``: as used from April 2023, even for earlier dates."""
+    name: str
+    """Full statutory name, e.g. ``NHS Cheshire and Merseyside Integrated Care Board``."""
+    region: str
+    """NHS England region, e.g. ``North West``."""
+    region_code: str
+    """NHS England region code, e.g. ``Y62``."""
+    valid_from: date
+    """First day in force."""
+    valid_to: date | None
+    """Last day in force; ``None`` while still in force."""
+    predecessors: tuple[str, ...]
+    """ODS codes of the ICBs this one replaced (may include its own code, as QRL's does)."""
+    successors: tuple[str, ...]
+    """ODS codes of the ICBs that replaced this one (may include its own code)."""
+
+    def in_force(self, on: date) -> bool:
+        """Whether this record holds on `on` (both ends inclusive)."""
+        return _in_force(self.valid_from, self.valid_to, on)
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilRecord:
+    """A responsible (upper-tier) local authority in an ICB's area, over one period."""
+
+    icb_code: str
+    """ODS code of the ICB."""
+    name: str
+    """The council's name, e.g. ``Cheshire East Council``."""
+    part_of_area_only: bool
+    """True when the council's area is split between ICBs."""
+    valid_from: date
+    """First day in force."""
+    valid_to: date | None
+    """Last day in force; ``None`` while still in force."""
+
+    def in_force(self, on: date) -> bool:
+        """Whether this record holds on `on` (both ends inclusive)."""
+        return _in_force(self.valid_from, self.valid_to, on)
+
+
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """The code names an ICB in force on the date."""
+
+    record: IntegratedCareBoardRecord
+    councils: tuple[CouncilRecord, ...]
+    """Its responsible councils on that date, by name."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotYetEstablished:
+    """The code names an ICB established only after the date."""
+
+    record: IntegratedCareBoardRecord
+    """Its first period of validity."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dissolved:
+    """The code names an ICB dissolved before the date."""
+
+    record: IntegratedCareBoardRecord
+    """Its last period of validity before the date."""
+    successors: tuple[IntegratedCareBoardRecord, ...]
+    """The ICBs that replaced it, as established the day after it ended; one of them may in turn
+    have been dissolved by the date asked about, so look it up again."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownCode:
+    """The code names no ICB at all."""
+
+    code: str
+    """The code as given."""
+    close_matches: tuple[IntegratedCareBoardRecord, ...]
+    """ICBs whose code looks like it, or whose name contains it; best first, possibly none."""
+
+
+Lookup: TypeAlias = InForce | NotYetEstablished | Dissolved | UnknownCode
+
+
+def _read(filename: str) -> list[dict[str, str]]:
+    resource = resources.files("icscheck").joinpath("reference", filename)
+    text = resource.read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def _optional_date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _flag(text: str) -> bool:
+    if text not in ("yes", "no"):
+        raise ValueError(f"{_COUNCILS_CSV}: part_of_area_only must be yes or no, not {text!r}")
+    return text == "yes"
+
+
+@cache
+def icb_records() -> tuple[IntegratedCareBoardRecord, ...]:
+    """Every row of the ICB table, in file order: each ICB over each period of validity."""
+    return tuple(
+        IntegratedCareBoardRecord(
+            code=row["icb_ods_code"],
+            gss_code=row["icb_gss_code"],
+            name=row["icb_name"],
+            region=row["nhs_england_region"],
+            region_code=row["nhs_england_region_code"],
+            valid_from=date.fromisoformat(row["valid_from"]),
+            valid_to=_optional_date(row["valid_to"]),
+            predecessors=tuple(row["predecessors"].split()),
+            successors=tuple(row["successors"].split()),
+        )
+        for row in _read(_ICBS_CSV)
+    )
+
+
+@cache
+def council_records() -> tuple[CouncilRecord, ...]:
+    """Every row of the council table, in file order."""
+    return tuple(
+        CouncilRecord(
+            icb_code=row["icb_ods_code"],
+            name=row["local_authority"],
+            part_of_area_only=_flag(row["part_of_area_only"]),
+            valid_from=date.fromisoformat(row["valid_from"]),
+            valid_to=_optional_date(row["valid_to"]),
+        )
+        for row in _read(_COUNCILS_CSV)
+    )
+
+
+@cache
+def _periods_by_code() -> dict[str, tuple[IntegratedCareBoardRecord, ...]]:
+    periods: dict[str, list[IntegratedCareBoardRecord]] = {}
+    for record in icb_records():
+        periods.setdefault(record.code, []).append(record)
+    return {code: tuple(sorted(rows, key=lambda r: r.valid_from)) for code, rows in periods.items()}
+
+
+@cache
+def _change_dates() -> tuple[date, ...]:
+    records: list[IntegratedCareBoardRecord | CouncilRecord] = [*icb_records(), *council_records()]
+    starts = {record.valid_from for record in records}
+    ends = {record.valid_to + timedelta(days=1) for record in records if record.valid_to}
+    return tuple(sorted(starts | ends))
+
+
+def _normalise(code: str) -> str:
+    return code.strip().upper()
+
+
+def _period(code: str, on: date) -> IntegratedCareBoardRecord | None:
+    return next((r for r in _periods_by_code().get(code, ()) if r.in_force(on)), None)
+
+
+def icbs_in_force(on: date) -> list[IntegratedCareBoardRecord]:
+    """The ICBs in force on `on`, by name."""
+    return sorted((r for r in icb_records() if r.in_force(on)), key=lambda r: r.name)
+
+
+def councils(code: str, on: date) -> tuple[CouncilRecord, ...]:
+    """The responsible councils in ICB `code`'s area on `on`, by name; none if not in force."""
+    key = _normalise(code)
+    return tuple(
+        sorted(
+            (c for c in council_records() if c.icb_code == key and c.in_force(on)),
+            key=lambda c: c.name,
+        )
+    )
+
+
+def lookup(code: str, on: date) -> Lookup:
+    """What ODS `code` names on `on`: an ICB in force, one not yet established, a dissolved one
+    (with its successors), or nothing (with close matches). Case and surrounding space are
+    ignored."""
+    key = _normalise(code)
+    periods = _periods_by_code().get(key)
+    if not periods:
+        return UnknownCode(code, _close_matches(key, on))
+    current = _period(key, on)
+    if current is not None:
+        return InForce(current, councils(key, on))
+    if on < periods[0].valid_from:
+        return NotYetEstablished(periods[0])
+    ended = [p for p in periods if p.valid_to is not None and p.valid_to < on][-1]
+    return Dissolved(ended, _successors(ended))
+
+
+def _successors(record: IntegratedCareBoardRecord) -> tuple[IntegratedCareBoardRecord, ...]:
+    if record.valid_to is None:
+        return ()
+    day_after = record.valid_to + timedelta(days=1)
+    found = (_period(code, day_after) for code in record.successors)
+    return tuple(successor for successor in found if successor is not None)
+
+
+def _close_matches(key: str, on: date) -> tuple[IntegratedCareBoardRecord, ...]:
+    by_code = _periods_by_code()
+    codes = difflib.get_close_matches(key, by_code, n=3, cutoff=0.6)
+    if len(key) >= 3:
+        wanted = key.casefold()
+        codes += [
+            c for c, periods in by_code.items() if any(wanted in p.name.casefold() for p in periods)
+        ]
+    # The period in force on the date is the one to offer; otherwise the latest there was.
+    return tuple(_period(c, on) or by_code[c][-1] for c in dict.fromkeys(codes))
+
+
+def data_vintage(on: date) -> str:
+    """How output relying on the tables names their vintage, e.g. ``ICB areas as at 1 April 2026``:
+    the last day on or before `on` when either table changed (the first, before any did)."""
+    changes = _change_dates()
+    vintage = max((d for d in changes if d <= on), default=changes[0])
+    return f"ICB areas as at {vintage.day} {_MONTHS[vintage.month - 1]} {vintage.year}"
