@@ -6,17 +6,25 @@ new edition of the law needs no Python. The same format is the user's rule pack.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeAlias
 
 from icscheck import schema, source
 from icscheck.findings import Severity
-from icscheck.rules import RULES_BY_ID, Citation, Rule
+from icscheck.rules import ALL_RULES, RULES_BY_ID, Citation, Rule
 from icscheck.sources import all_sources
 
 DEFAULT_EDITION = "hca-2022"
+
+_CITATION_KEYS = ("source", "section", "confidence")
+"""An entry that names its own source replaces the whole citation it inherits, not just part."""
 
 
 class EditionError(Exception):
@@ -31,6 +39,7 @@ class RuleSetting:
     severity: Severity
     citation: Citation
     params: Mapping[str, Any]
+    """Every parameter of the rule: the edition's values over the rule's defaults (read-only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +49,81 @@ class Edition:
     id: str
     title: str
     date: str | None
+    """Publication or commencement date, ``YYYY-MM-DD``."""
     summary: str
     sources: tuple[str, ...]
+    """IDs in `sources.yaml` of the documents the edition rests on."""
     settings: tuple[RuleSetting, ...]
     """The rules in force, in catalogue order."""
 
     def setting(self, rule_id: str) -> RuleSetting | None:
         return next((s for s in self.settings if s.rule.id == rule_id), None)
+
+
+class ChangeKind(StrEnum):
+    """How a rule differs from one edition to another."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    SEVERITY = "severity changed"
+    PARAMETERS = "parameters changed"
+    CITATION = "citation changed"
+
+
+ChangeValue: TypeAlias = RuleSetting | Severity | Citation | Mapping[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChange:
+    """One difference in one rule between two editions."""
+
+    rule: str
+    """Rule ID, e.g. ``ICB011``."""
+    name: str
+    """The rule's readable name, e.g. ``executive-members``."""
+    kind: ChangeKind
+    before: ChangeValue
+    """In the first edition: None when added; the whole `RuleSetting` when removed; else the
+    `Severity`, the `Citation`, or the parameters that changed with their old values."""
+    after: ChangeValue
+    """In the second edition, as `before`: the whole `RuleSetting` when added, None when removed."""
+
+
+def diff_editions(a: Edition, b: Edition) -> list[RuleChange]:
+    """What changes from edition `a` to edition `b`, rule by rule in catalogue order."""
+    changes: list[RuleChange] = []
+    for rule in ALL_RULES:
+        before, after = a.setting(rule.id), b.setting(rule.id)
+        if before is None and after is None:
+            continue
+        if before is None or after is None:
+            kind = ChangeKind.ADDED if before is None else ChangeKind.REMOVED
+            changes.append(RuleChange(rule.id, rule.name, kind, before, after))
+            continue
+        if before.severity is not after.severity:
+            changes.append(
+                RuleChange(rule.id, rule.name, ChangeKind.SEVERITY, before.severity, after.severity)
+            )
+        names = [
+            n
+            for n in {**before.params, **after.params}
+            if before.params.get(n) != after.params.get(n)
+        ]
+        if names:
+            changes.append(
+                RuleChange(
+                    rule.id,
+                    rule.name,
+                    ChangeKind.PARAMETERS,
+                    {n: before.params.get(n) for n in names},
+                    {n: after.params.get(n) for n in names},
+                )
+            )
+        if before.citation != after.citation:
+            changes.append(
+                RuleChange(rule.id, rule.name, ChangeKind.CITATION, before.citation, after.citation)
+            )
+    return changes
 
 
 def builtin_editions() -> list[str]:
@@ -59,70 +136,186 @@ def builtin_editions() -> list[str]:
     )
 
 
+@cache
 def load_edition(name: str) -> Edition:
     """A shipped edition by ID, with everything it extends merged in and checked."""
-    raw = _read_builtin(name, chain=())
-    return _build(raw, origin=f"edition {name}")
+    text = _builtin_text(name)
+    if text is None:
+        raise EditionError(f"unknown edition '{name}'; {_choices(name)}")
+    return _edition(text, f"{name}.yaml", chain=(name,))
 
 
-def _read_builtin(name: str, chain: tuple[str, ...]) -> dict[str, Any]:
+def edition_from_file(path: Path) -> Edition:
+    """A rule pack (or edition) from a YAML file, merged with what it extends and checked."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise EditionError(f"{path}: cannot read the rule pack ({error.strerror})") from None
+    try:
+        text = source.decode(raw)
+    except source.YamlSyntaxError as error:
+        raise EditionError(_where(str(path), error.problems[0].position, error)) from None
+    return edition_from_text(text, str(path))
+
+
+def edition_from_text(text: str, label: str) -> Edition:
+    """A rule pack (or edition) from YAML text; `label` names it in errors (``label:line:col``)."""
+    return _edition(text, label, chain=())
+
+
+def _edition(text: str, label: str, chain: tuple[str, ...]) -> Edition:
+    own = _parse(text, label)
+    data = _resolve(own, label, chain)
+    return _build(data, label)
+
+
+def _builtin_text(name: str) -> str | None:
+    """A shipped edition's YAML, or None when there is no such edition."""
     if name not in builtin_editions():
-        known = ", ".join(builtin_editions())
-        raise EditionError(f"unknown edition '{name}'; choose one of: {known}")
-    if name in chain:
-        raise EditionError(f"edition '{name}' extends itself (via {' -> '.join(chain)})")
-    resource = resources.files("icscheck").joinpath("editions", f"{name}.yaml")
-    return _resolve(_parse(resource.read_text("utf-8"), f"{name}.yaml"), (*chain, name))
+        return None
+    return resources.files("icscheck").joinpath("editions", f"{name}.yaml").read_text("utf-8")
 
 
-def _parse(text: str, label: str) -> dict[str, Any]:
-    """The edition's data, or an `EditionError` naming file, line and column."""
+def _choices(name: str) -> str:
+    known = builtin_editions()
+    close = difflib.get_close_matches(name, known, n=1)
+    listed = f"choose one of: {', '.join(known)}"
+    return f"did you mean '{close[0]}'? ({listed})" if close else listed
+
+
+def _where(label: str, position: source.Position, message: object) -> str:
+    return f"{label}:{position.line}:{position.column}: {message}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    """One file's own data, checked, with where each part of it stands."""
+
+    data: dict[str, Any]
+    document: source.Document
+
+
+def _parse(text: str, label: str) -> _Layer:
+    """The file's data, checked against the schema and the catalogue, or an `EditionError`."""
     try:
         document = source.load(text)
     except source.YamlSyntaxError as error:
         problem = error.problems[0]
-        where = f"{label}:{problem.position.line}:{problem.position.column}"
-        raise EditionError(f"{where}: {problem.message}") from None
+        raise EditionError(_where(label, problem.position, problem.message)) from None
     problems = schema.validate(document.data, schema.EDITION_SCHEMA)
     if problems:
         first = problems[0]
         position = document.locate(first.pointer, at_key=first.at_key)
-        raise EditionError(f"{label}:{position.line}:{position.column}: {first.message}")
-    data: dict[str, Any] = document.data
-    return data
+        raise EditionError(_where(label, position, first.message))
+    layer = _Layer(document.data, document)
+    _check(layer, label)
+    return layer
 
 
-def _resolve(data: dict[str, Any], chain: tuple[str, ...]) -> dict[str, Any]:
-    """The data with its parent's rules merged beneath it."""
-    parent_name = data.get("extends")
+def _check(layer: _Layer, label: str) -> None:
+    """Rule IDs, parameters and source IDs the schema cannot know, located in the file."""
+
+    def fail(pointer: source.Pointer, message: str, *, at_key: bool = False) -> EditionError:
+        return EditionError(_where(label, layer.document.locate(pointer, at_key=at_key), message))
+
+    sources = all_sources()
+    for index, source_id in enumerate(layer.data.get("sources", ())):
+        if source_id not in sources:
+            raise fail(("sources", index), _unknown_source(source_id))
+    for rule_id, entry in layer.data["rules"].items():
+        rule = RULES_BY_ID.get(rule_id)
+        here = ("rules", rule_id)
+        if rule is None:
+            close = difflib.get_close_matches(rule_id, list(RULES_BY_ID), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise fail(
+                here, f"unknown rule '{rule_id}'; {hint}(`icscheck rules` lists them)", at_key=True
+            )
+        if not isinstance(entry, dict):
+            continue
+        if "source" in entry and entry["source"] not in sources:
+            raise fail((*here, "source"), f"rule {rule_id}: {_unknown_source(entry['source'])}")
+        for name, value in entry.get("params", {}).items():
+            if name not in rule.parameters:
+                allowed = ", ".join(rule.parameters) or "none"
+                raise fail(
+                    (*here, "params", name),
+                    f"rule {rule_id} has no parameter '{name}' (its parameters: {allowed})",
+                    at_key=True,
+                )
+            default = rule.parameters[name]
+            if not _same_type(value, default):
+                raise fail(
+                    (*here, "params", name),
+                    f"rule {rule_id} parameter '{name}' must be {_kind(default)} "
+                    f"like {default!r}, not {value!r}",
+                )
+
+
+def _unknown_source(source_id: str) -> str:
+    known = list(all_sources())
+    close = difflib.get_close_matches(source_id, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown source '{source_id}'{hint} (known sources: {', '.join(known)})"
+
+
+def _resolve(layer: _Layer, label: str, chain: tuple[str, ...]) -> dict[str, Any]:
+    """The layer's data with everything it extends merged beneath it."""
+    data = layer.data
+    parent_name: str | None = data.get("extends")
     if parent_name is None:
         return data
-    parent = _read_builtin(parent_name, chain)
-    rules: dict[str, Any] = dict(parent["rules"])
-    for rule_id, entry in data["rules"].items():
+    position = layer.document.locate(("extends",))
+    if parent_name in chain:
+        cycle = " -> ".join((*chain, parent_name))
+        raise EditionError(
+            _where(label, position, f"editions extend each other in a cycle: {cycle}")
+        )
+    text = _builtin_text(parent_name)
+    if text is None:
+        raise EditionError(
+            _where(
+                label, position, f"extends unknown edition '{parent_name}'; {_choices(parent_name)}"
+            )
+        )
+    parent_label = f"{parent_name}.yaml"
+    parent = _resolve(_parse(text, parent_label), parent_label, (*chain, parent_name))
+    sources = list(dict.fromkeys([*parent.get("sources", ()), *data.get("sources", ())]))
+    identity: dict[str, Any] = {
+        key: data[key] for key in ("edition", "title", "date", "summary") if key in data
+    }
+    if "title" not in identity:
+        identity["title"] = f"{parent.get('title', parent_name)}, with {label}"
+    return {**identity, "sources": sources, "rules": _merge(parent["rules"], data["rules"])}
+
+
+def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """The parent's rules changed by the child's: `off` removes, entries override field by field."""
+    rules = dict(parent)
+    for rule_id, entry in child.items():
+        inherited = rules.get(rule_id)
         if entry == "off":
             rules.pop(rule_id, None)
-        elif isinstance(rules.get(rule_id), dict):
-            merged_params = {**rules[rule_id].get("params", {}), **entry.get("params", {})}
-            rules[rule_id] = {**rules[rule_id], **entry, "params": merged_params}
+        elif isinstance(inherited, dict):
+            if "source" in entry:
+                inherited = {k: v for k, v in inherited.items() if k not in _CITATION_KEYS}
+            params = {**inherited.get("params", {}), **entry.get("params", {})}
+            rules[rule_id] = {**inherited, **entry, "params": params}
         else:
             rules[rule_id] = entry
-    return {**parent, **data, "rules": rules}
+    return rules
 
 
-def _build(data: dict[str, Any], origin: str) -> Edition:
+def _build(data: dict[str, Any], label: str) -> Edition:
     entries: dict[str, Any] = data["rules"]
-    for rule_id in entries:
-        if rule_id not in RULES_BY_ID:
-            raise EditionError(f"{origin}: unknown rule '{rule_id}' (see `icscheck rules`)")
     settings = tuple(
-        _setting(rule, entries[rule.id], origin)
-        for rule in RULES_BY_ID.values()
+        _setting(rule, entries[rule.id])
+        for rule in ALL_RULES
         if isinstance(entries.get(rule.id), dict)
     )
     return Edition(
-        id=data.get("edition", origin),
-        title=data.get("title", origin),
+        id=data.get("edition", Path(label).stem),
+        title=data.get("title", label),
         date=data.get("date"),
         summary=data.get("summary", ""),
         sources=tuple(data.get("sources", ())),
@@ -130,10 +323,8 @@ def _build(data: dict[str, Any], origin: str) -> Edition:
     )
 
 
-def _setting(rule: Rule, entry: dict[str, Any], origin: str) -> RuleSetting:
+def _setting(rule: Rule, entry: dict[str, Any]) -> RuleSetting:
     source_id = entry.get("source", rule.citation.source)
-    if source_id not in all_sources():
-        raise EditionError(f"{origin}: rule {rule.id} cites unknown source '{source_id}'")
     if source_id == rule.citation.source:
         default_section, default_confidence = rule.citation.section, rule.citation.confidence
     else:
@@ -147,24 +338,8 @@ def _setting(rule: Rule, entry: dict[str, Any], origin: str) -> RuleSetting:
         rule=rule,
         severity=Severity(entry.get("severity", rule.severity)),
         citation=citation,
-        params=_params(rule, entry.get("params", {}), origin),
+        params=MappingProxyType({**rule.parameters, **entry.get("params", {})}),
     )
-
-
-def _params(rule: Rule, given: dict[str, Any], origin: str) -> dict[str, Any]:
-    """The rule's defaults overridden by `given`, each of the default's type."""
-    for name, value in given.items():
-        if name not in rule.parameters:
-            allowed = ", ".join(rule.parameters) or "none"
-            raise EditionError(
-                f"{origin}: rule {rule.id} has no parameter '{name}' (its parameters: {allowed})"
-            )
-        if not _same_type(value, rule.parameters[name]):
-            raise EditionError(
-                f"{origin}: rule {rule.id} parameter '{name}' must be like "
-                f"{rule.parameters[name]!r}, not {value!r}"
-            )
-    return {**rule.parameters, **given}
 
 
 def _same_type(value: Any, default: Any) -> bool:
@@ -173,3 +348,13 @@ def _same_type(value: Any, default: Any) -> bool:
     if isinstance(default, list):
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     return isinstance(value, type(default))
+
+
+def _kind(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "a whole number"
+    if isinstance(default, list):
+        return "a list of names"
+    return "text" if isinstance(default, str) else type(default).__name__
