@@ -1,11 +1,23 @@
-"""The rule catalogue as people read it: `icscheck rules` and `icscheck explain`."""
+"""The reference listings people read: `rules`, `explain`, `editions` and `icbs`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
-from icscheck.editions import Edition, builtin_editions, load_edition
-from icscheck.rules import ALL_RULES, Rule
+from icscheck import geography
+from icscheck.editions import (
+    ChangeKind,
+    ChangeValue,
+    Edition,
+    RuleChange,
+    RuleSetting,
+    builtin_editions,
+    diff_editions,
+    load_edition,
+)
+from icscheck.findings import Severity
+from icscheck.rules import ALL_RULES, Citation, Rule
 from icscheck.sources import CONFIDENCE, all_sources, cite, confidence
 
 BUILT_IN_CHECKS = {
@@ -97,3 +109,80 @@ def _wrap(text: str, indent: str = "") -> str:
         textwrap.fill(p, width=88, initial_indent=indent, subsequent_indent=indent)
         for p in paragraphs
     )
+
+
+def editions_by_date() -> list[Edition]:
+    """Every shipped edition, oldest first: the order the reform went through them."""
+    return sorted((load_edition(name) for name in builtin_editions()), key=lambda e: e.date or "")
+
+
+def editions_listing() -> str:
+    """Each edition with its summary, and how it differs from the one before."""
+    lines: list[str] = []
+    previous: Edition | None = None
+    for edition in editions_by_date():
+        lines += [f"{edition.id}  {edition.title} ({edition.date})", _wrap(edition.summary, "  ")]
+        lines.append(f"  {len(edition.settings)} rules in force")
+        if previous is not None:
+            changes = diff_editions(previous, edition)
+            counts = {kind: sum(c.kind is kind for c in changes) for kind in ChangeKind}
+            described = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+            lines.append(f"  Since {previous.id}: {described or 'no change'}")
+        lines.append("")
+        previous = edition
+    lines.append("See one change in full with: icscheck editions diff OLDER NEWER")
+    return "\n".join(lines) + "\n"
+
+
+def diff_listing(a: Edition, b: Edition) -> str:
+    """Rule by rule, what changes from edition `a` to edition `b`."""
+    changes = diff_editions(a, b)
+    lines = [f"From {a.id} ({a.title}) to {b.id} ({b.title}):", ""]
+    if not changes:
+        lines.append("  No rule changes.")
+    width = max((len(f"{c.rule} {c.name}") for c in changes), default=0)
+    for change in changes:
+        label = f"{change.rule} {change.name}".ljust(width)
+        lines.append(f"  {label}  {change.kind.value:<18}  {_change_text(change)}")
+    return "\n".join(lines) + "\n"
+
+
+def _change_text(change: RuleChange) -> str:
+    if change.kind is ChangeKind.ADDED:
+        return f"now {_value(change.after)}"
+    if change.kind is ChangeKind.REMOVED:
+        return f"was {_value(change.before)}"
+    return f"{_value(change.before)} -> {_value(change.after)}"
+
+
+def _value(value: ChangeValue) -> str:
+    if isinstance(value, RuleSetting):
+        return f"{value.severity}, citing {cite(value.citation)}"
+    if isinstance(value, Severity):
+        return str(value)
+    if isinstance(value, Citation):
+        return cite(value)
+    if value is None:
+        return "nothing"
+    return "; ".join(f"{name} = {_param(v)}" for name, v in value.items())
+
+
+def _param(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def icbs_listing(on: dt.date) -> str:
+    """The ICBs in force on a date, with their regions and councils, and the data's caveat."""
+    boards = geography.icbs_in_force(on)
+    lines = [
+        f"{len(boards)} integrated care boards in force on {on.day} {on:%B %Y} "
+        f"({geography.data_vintage(on)}):",
+        "",
+    ]
+    for board in boards:
+        councils = geography.councils(board.code, on)
+        lines.append(f"{board.code:<6} {board.name} ({board.region})")
+        named = ", ".join(c.name + (" (part)" if c.part_of_area_only else "") for c in councils)
+        lines.append(_wrap(f"councils: {named}", "       "))
+    lines += ["", _wrap(geography.CAVEAT)]
+    return "\n".join(lines) + "\n"

@@ -77,8 +77,25 @@ def check(
     ] = None,
     *,
     edition: Annotated[
-        str, typer.Option("--edition", "-e", help="Edition of the rules (see `icscheck editions`).")
-    ] = "hca-2022",
+        list[str] | None,
+        typer.Option(
+            "--edition",
+            "-e",
+            help="Edition of the rules (see `icscheck editions`); repeat it, or say `all`, "
+            "for verdicts side by side. Default: hca-2022.",
+            show_default=False,
+        ),
+    ] = None,
+    rules: Annotated[
+        Path | None,
+        typer.Option(
+            "--rules",
+            help="A local rule pack (YAML) that extends an edition with your constitution's "
+            "own requirements.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         Format | None,
         typer.Option(
@@ -95,9 +112,13 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[
-        Severity,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
-    ] = Severity.ERROR,
+        Severity | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this severity. Default: error.",
+            show_default=False,
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -125,7 +146,10 @@ def check(
     """Check ICS files against an edition of the rules.
 
     Exit status: 0 when no finding is at or above --fail-on, 1 when one is (YAML and schema
-    errors included), 2 for a usage error or an unreadable path.
+    errors included), 2 for a usage error, bad settings or an unreadable path.
+
+    Settings come from .icscheck.yaml or [tool.icscheck] in pyproject.toml (edition, rules,
+    fail-on, select, ignore), found from the current folder upwards; options here win.
 
     \b
     Examples:
@@ -133,16 +157,27 @@ def check(
       icscheck check cheshire-and-merseyside.ics.yaml --as-of 2026-04-01
       icscheck check . --format json --output report.json
       icscheck check . --select ICP --fail-on warning
+      icscheck check . --edition all
+      icscheck check . --rules constitution-rules.yaml
     """
     from icscheck import runner
+    from icscheck.editions import DEFAULT_EDITION
+    from icscheck.settings import SettingsError, find_settings
 
+    try:
+        settings = find_settings(Path.cwd())
+    except SettingsError as error:
+        fail(str(error))
+    if rules is not None and edition:
+        fail("--rules and --edition do not mix: a rule pack names the edition it extends")
     try:
         request = runner.Request(
             paths=list(paths or []),
-            edition=edition,
             as_of=_parse_date(as_of),
-            select=_rule_patterns(select or []),
-            ignore=_rule_patterns(ignore or []),
+            editions=tuple(edition or settings.edition or (DEFAULT_EDITION,)),
+            rules=rules or (None if edition else settings.rules),
+            select=_rule_patterns(select or list(settings.select or ())),
+            ignore=_rule_patterns(ignore or list(settings.ignore or ())),
         )
         run = runner.run(request)
     except runner.RequestError as error:
@@ -155,7 +190,7 @@ def check(
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
     _emit(run, chosen, output, options)
-    raise typer.Exit(runner.exit_code(run, fail_on))
+    raise typer.Exit(runner.exit_code(run, fail_on or settings.fail_on or Severity.ERROR))
 
 
 def _parse_date(text: str | None) -> dt.date:
@@ -246,3 +281,106 @@ def schema() -> None:
     from icscheck.schema import schema_text
 
     typer.echo(schema_text(), nl=False)
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="File to write. Default: named after the ICB, e.g. wirral.ics.yaml.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    *,
+    icb: Annotated[
+        str | None,
+        typer.Option(
+            "--icb",
+            help="The ICB's ODS code, e.g. QYG: fills in its name and councils "
+            "(see `icscheck icbs`).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Date whose ICBs and councils to use, YYYY-MM-DD. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a starting ICS file, with a commented place for every statutory seat.
+
+    The file passes the schema; `icscheck check` then lists the seats still to fill. An
+    existing file is never overwritten.
+
+    \b
+    Examples:
+      icscheck init --icb QYG
+      icscheck init --icb QMF north-east-london.ics.yaml
+    """
+    from icscheck import starter
+
+    try:
+        written = starter.create(path, icb_code=icb, as_of=_parse_date(as_of))
+    except starter.StarterError as error:
+        fail(str(error))
+    typer.echo(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}")
+
+
+editions_app = typer.Typer(
+    help="The editions of the rules, oldest first, and what changed between them.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(editions_app, name="editions")
+
+
+@editions_app.callback()
+def editions(context: typer.Context) -> None:
+    """List the editions of the rules, oldest first, and what changed between them.
+
+    \b
+    Examples:
+      icscheck editions
+      icscheck editions diff nhse-2020-option1 hca-2022
+    """
+    if context.invoked_subcommand is None:
+        from icscheck import catalogue
+
+        typer.echo(catalogue.editions_listing(), nl=False)
+
+
+@editions_app.command("diff")
+def editions_diff(
+    older: Annotated[str, typer.Argument(help="The edition to compare from.")],
+    newer: Annotated[str, typer.Argument(help="The edition to compare to.")],
+) -> None:
+    """Show, rule by rule, what changes from one edition to another."""
+    from icscheck import catalogue
+    from icscheck.editions import EditionError, load_edition
+
+    try:
+        typer.echo(catalogue.diff_listing(load_edition(older), load_edition(newer)), nl=False)
+    except EditionError as error:
+        fail(str(error))
+
+
+@app.command()
+def icbs(
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Date to list the ICBs of, YYYY-MM-DD. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """List the integrated care boards in force on a date, with their regions and councils."""
+    from icscheck import catalogue
+
+    typer.echo(catalogue.icbs_listing(_parse_date(as_of)), nl=False)

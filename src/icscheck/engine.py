@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from icscheck import schema, source
+from icscheck import geography, schema, source
 from icscheck.editions import Edition, RuleSetting
 from icscheck.findings import Finding, Severity, count_by_severity
 from icscheck.model import IntegratedCareSystem, build_system
@@ -38,9 +38,10 @@ def _matches(rule_id: str, name: str, pattern: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """What checking one file found."""
+    """What checking one file under one edition found."""
 
     path: str
+    edition: Edition
     findings: tuple[Finding, ...]
     system: IntegratedCareSystem | None
     """The model, when the file was valid enough to build one."""
@@ -61,11 +62,12 @@ class FileReport:
 
 @dataclass(frozen=True, slots=True)
 class RunReport:
-    """Every file checked in one run, under one edition and date."""
+    """Every file checked in one run, under one or more editions, on one date."""
 
-    edition: Edition
+    editions: tuple[Edition, ...]
     as_of: dt.date
     files: tuple[FileReport, ...]
+    """One report a file and edition: each file's editions together, in the editions' order."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -76,30 +78,72 @@ class RunReport:
         return count_by_severity(self.findings)
 
 
+def check_editions(
+    raw: bytes,
+    path: str,
+    editions: Sequence[Edition],
+    *,
+    as_of: dt.date,
+    selection: Selection = Selection(),
+) -> tuple[FileReport, ...]:
+    """Check one file's content under each edition; it is read and validated once."""
+    try:
+        document = source.load(source.decode(raw))
+    except source.YamlSyntaxError as error:
+        syntax = tuple(_syntax_findings(error, path))
+        return tuple(FileReport(path, edition, syntax, None) for edition in editions)
+    problems = schema.validate(document.data)
+    if problems:
+        shape = tuple(sorted((_schema_finding(p, path, document) for p in problems), key=_order))
+        return tuple(FileReport(path, edition, shape, None) for edition in editions)
+    system = with_reference_councils(build_system(document.data), as_of)
+    return tuple(
+        FileReport(
+            path,
+            edition,
+            _rule_findings(system, document, path, edition, as_of, selection),
+            system,
+        )
+        for edition in editions
+    )
+
+
+def check_bytes(
+    raw: bytes, path: str, edition: Edition, *, as_of: dt.date, selection: Selection = Selection()
+) -> FileReport:
+    """Check one file's content under one edition."""
+    return check_editions(raw, path, (edition,), as_of=as_of, selection=selection)[0]
+
+
 def check_text(
     text: str, path: str, edition: Edition, *, as_of: dt.date, selection: Selection = Selection()
 ) -> FileReport:
-    """Check one file's text; every problem, of syntax, shape or law, becomes a finding."""
-    try:
-        document = source.load(text)
-    except source.YamlSyntaxError as error:
-        return FileReport(path, tuple(_syntax_findings(error, path)), None)
-    problems = schema.validate(document.data)
-    if problems:
-        findings = [
-            _finding(
-                SCHEMA_RULE,
-                "schema",
-                problem.message,
-                path,
-                document.locate(problem.pointer, at_key=problem.at_key),
-                problem.pointer,
-                cite_text=cite(Citation("FORMAT")),
-            )
-            for problem in problems
-        ]
-        return FileReport(path, tuple(sorted(findings, key=_order)), None)
-    system = build_system(document.data)
+    """Check one file's text under one edition."""
+    return check_bytes(text.encode("utf-8"), path, edition, as_of=as_of, selection=selection)
+
+
+def with_reference_councils(system: IntegratedCareSystem, as_of: dt.date) -> IntegratedCareSystem:
+    """The system with its councils from the reference data, when the file names none."""
+    if system.local_authorities is not None or system.icb_code is None:
+        return system
+    found = geography.lookup(system.icb_code, as_of)
+    if not isinstance(found, geography.InForce) or not found.councils:
+        return system
+    return replace(
+        system,
+        local_authorities=tuple(council.name for council in found.councils),
+        councils_from=geography.data_vintage(as_of),
+    )
+
+
+def _rule_findings(
+    system: IntegratedCareSystem,
+    document: source.Document,
+    path: str,
+    edition: Edition,
+    as_of: dt.date,
+    selection: Selection,
+) -> tuple[Finding, ...]:
     findings = []
     for setting in edition.settings:
         if not selection.includes(setting):
@@ -118,18 +162,19 @@ def check_text(
                     severity=setting.severity,
                 )
             )
-    return FileReport(path, tuple(sorted(findings, key=_order)), system)
+    return tuple(sorted(findings, key=_order))
 
 
-def check_bytes(
-    raw: bytes, path: str, edition: Edition, *, as_of: dt.date, selection: Selection = Selection()
-) -> FileReport:
-    """As `check_text`, for raw file content that may not even be UTF-8."""
-    try:
-        text = source.decode(raw)
-    except source.YamlSyntaxError as error:
-        return FileReport(path, tuple(_syntax_findings(error, path)), None)
-    return check_text(text, path, edition, as_of=as_of, selection=selection)
+def _schema_finding(problem: schema.SchemaProblem, path: str, document: source.Document) -> Finding:
+    return _finding(
+        SCHEMA_RULE,
+        "schema",
+        problem.message,
+        path,
+        document.locate(problem.pointer, at_key=problem.at_key),
+        problem.pointer,
+        cite_text=cite(Citation("FORMAT")),
+    )
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

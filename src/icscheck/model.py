@@ -190,6 +190,8 @@ class IntegratedCareSystem:
     board: IntegratedCareBoard
     partnership: IntegratedCarePartnership | None
     places: tuple[Place, ...]
+    councils_from: str | None = None
+    """The reference data's vintage when `local_authorities` came from it, not the file."""
 
 
 def build_system(data: dict[str, Any]) -> IntegratedCareSystem:

@@ -1,52 +1,76 @@
-"""One run of `icscheck check`: resolve the edition, find the files, check each one."""
+"""One run of `icscheck check`: resolve the editions, find the files, check each one."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
-from icscheck.editions import EditionError, load_edition
-from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_bytes
+from icscheck.editions import (
+    DEFAULT_EDITION,
+    Edition,
+    EditionError,
+    builtin_editions,
+    edition_from_file,
+    load_edition,
+)
+from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_editions
 from icscheck.findings import Severity
 from icscheck.inputs import InputError, discover
 from icscheck.rules import ALL_RULES
 
+ALL_EDITIONS = "all"
+
 
 class RequestError(Exception):
-    """The run cannot start or go on: a bad option, edition or path (exit 2)."""
+    """The run cannot start or go on: a bad option, edition, rule pack or path (exit 2)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What the user asked for, already parsed."""
+    """What the user asked for, with settings and defaults already applied."""
 
     paths: list[str]
-    edition: str
     as_of: dt.date
+    editions: tuple[str, ...] = (DEFAULT_EDITION,)
+    """Edition IDs, or ``all``."""
+    rules: Path | None = None
+    """A local rule pack, used instead of the editions."""
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
 
 def run(request: Request) -> RunReport:
     """Check every file the request names; raise `RequestError` for anything not a finding."""
-    try:
-        edition = load_edition(request.edition)
-        inputs = discover(request.paths)
-    except (EditionError, InputError) as error:
-        raise RequestError(str(error)) from None
     _check_patterns(request.select, "--select")
     _check_patterns(request.ignore, "--ignore")
-    selection = Selection(request.select, request.ignore)
     try:
+        editions = resolve_editions(request.editions, request.rules)
+        inputs = discover(request.paths)
         reports = tuple(
-            check_bytes(
-                item.read(), item.display, edition, as_of=request.as_of, selection=selection
-            )
+            report
             for item in inputs
+            for report in check_editions(
+                item.read(),
+                item.display,
+                editions,
+                as_of=request.as_of,
+                selection=Selection(request.select, request.ignore),
+            )
         )
-    except InputError as error:
+    except (EditionError, InputError) as error:
         raise RequestError(str(error)) from None
-    return RunReport(edition=edition, as_of=request.as_of, files=reports)
+    return RunReport(editions=editions, as_of=request.as_of, files=reports)
+
+
+def resolve_editions(names: tuple[str, ...], rules: Path | None) -> tuple[Edition, ...]:
+    """The editions to check against: a rule pack, every edition (oldest first), or those named."""
+    if rules is not None:
+        return (edition_from_file(rules),)
+    if ALL_EDITIONS in names:
+        every = [load_edition(name) for name in builtin_editions()]
+        return tuple(sorted(every, key=lambda edition: edition.date or ""))
+    return tuple(load_edition(name) for name in dict.fromkeys(names))
 
 
 def _check_patterns(patterns: tuple[str, ...], option: str) -> None:
@@ -56,12 +80,9 @@ def _check_patterns(patterns: tuple[str, ...], option: str) -> None:
             raise RequestError(
                 f"{pattern.upper()} cannot be ignored: rules only run on valid input"
             )
-        known = (
-            any(
-                rule.id.startswith(pattern.upper()) or rule.name == pattern.lower()
-                for rule in ALL_RULES
-            )
-            or pattern.upper() in ALWAYS_ON
+        known = pattern.upper() in ALWAYS_ON or any(
+            rule.id.startswith(pattern.upper()) or rule.name == pattern.lower()
+            for rule in ALL_RULES
         )
         if not known:
             raise RequestError(f"{option} {pattern}: no rule has that ID, prefix or name")

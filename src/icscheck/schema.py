@@ -113,6 +113,8 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
         else:
             message = f"{field} must be {_shown(expected)}"
         return [SchemaProblem(message, pointer)]
+    if kind == "type" and "errorMessage" in schema:
+        return [SchemaProblem(schema["errorMessage"], pointer)]
     if kind == "type":
         wanted = " or ".join(
             _TYPE_WORDS[t] for t in ([expected] if isinstance(expected, str) else expected)

@@ -12,13 +12,16 @@ from icscheck.reporters import ReportOptions
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
+    """The documented shape; `edition` is a list of IDs when several were checked at once."""
+    edition_ids = [edition.id for edition in run.editions]
     document: dict[str, Any] = {
         "tool": {"name": "icscheck", "version": __version__},
-        "edition": run.edition.id,
+        "edition": edition_ids[0] if len(edition_ids) == 1 else edition_ids,
         "as_of": run.as_of.isoformat(),
         "files": [
             {
                 "path": report.path,
+                "edition": report.edition.id,
                 "ics": report.ics,
                 "compliant": report.compliant,
                 "counts": report.counts,

@@ -27,8 +27,11 @@ def render(run: RunReport, options: ReportOptions) -> str:
         highlight=False,
         emoji=False,
     )
-    for report in run.files:
-        console.print(_file_report(report, run, options))
+    for reports in _by_file(run):
+        console.print(_file_report(reports, run.as_of, options))
+        console.print()
+    if len(run.editions) > 1:
+        console.print(_verdict_matrix(run))
         console.print()
     if not options.quiet:
         console.print(_summary(run))
@@ -37,17 +40,43 @@ def render(run: RunReport, options: ReportOptions) -> str:
     return output.getvalue()
 
 
-def _file_report(report: FileReport, run: RunReport, options: ReportOptions) -> RenderableType:
+def _by_file(run: RunReport) -> list[list[FileReport]]:
+    """Each file's reports together, one an edition, in the order they were checked."""
+    grouped: dict[str, list[FileReport]] = {}
+    for report in run.files:
+        grouped.setdefault(report.path, []).append(report)
+    return list(grouped.values())
+
+
+def _file_report(
+    reports: list[FileReport], as_of: dt.date, options: ReportOptions
+) -> RenderableType:
+    first = reports[0]
     title = Text.assemble(
-        (report.ics or "(not readable as an ICS file)", "bold"), "  ", (report.path, "dim")
+        (first.ics or "(not readable as an ICS file)", "bold"), "  ", (first.path, "dim")
     )
-    parts: list[RenderableType] = [title, Text(f"Edition: {run.edition.title}", style="dim")]
-    if report.system is not None and not options.quiet:
-        parts.extend(_members(report.system, run.as_of))
-    if report.findings:
-        parts.append(_findings(report))
-    parts.append(_verdict(report))
+    parts: list[RenderableType] = [title]
+    if first.system is not None and not options.quiet:
+        parts.extend(_members(first.system, as_of))
+    for report in reports:
+        parts.append(Text(f"Edition: {report.edition.title}", style="bold dim"))
+        if report.findings:
+            parts.append(_findings(report))
+        parts.append(_verdict(report))
     return Group(*parts)
+
+
+def _verdict_matrix(run: RunReport) -> Table:
+    """Each file's verdict under each edition, side by side."""
+    table = Table(title="Verdicts by edition", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("System")
+    for edition in run.editions:
+        table.add_column(edition.id, justify="center")
+    for reports in _by_file(run):
+        table.add_row(
+            reports[0].ics or reports[0].path, *(_verdict(r, short=True) for r in reports)
+        )
+    return table
 
 
 def _members(system: IntegratedCareSystem, as_of: dt.date) -> list[RenderableType]:
@@ -126,9 +155,16 @@ def _findings(report: FileReport) -> Table:
     return table
 
 
-def _verdict(report: FileReport) -> Text:
+def _verdict(report: FileReport, *, short: bool = False) -> Text:
     counts = report.counts
     tally = ", ".join(_plural(n, severity) for severity, n in counts.items() if n) or "no findings"
+    if short:
+        mark = (
+            ("compliant", "green")
+            if report.compliant
+            else (_plural(counts["error"], "error"), "red")
+        )
+        return Text(mark[0], style=mark[1])
     if report.compliant:
         return Text.assemble(("Compliant", "bold green"), f" ({tally})")
     return Text.assemble(("Not compliant", "bold red"), f" ({tally})")
@@ -143,8 +179,9 @@ def _summary(run: RunReport) -> Text:
     counts = run.counts
     files = len(run.files)
     tally = ", ".join(_plural(n, severity) for severity, n in counts.items())
+    against = run.editions[0].title if len(run.editions) == 1 else f"{len(run.editions)} editions"
     return Text(
-        f"{_plural(files, 'file')} checked against {run.edition.title}, as at "
+        f"{_plural(len(_by_file(run)), 'file')} checked against {against}, as at "
         f"{run.as_of.day} {run.as_of:%B %Y}: {compliant} compliant, "
         f"{files - compliant} not compliant; {tally}",
         style="bold",

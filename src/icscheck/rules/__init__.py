@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from icscheck.rules import board, option1, partnership, places
+from icscheck.rules import board, option1, partnership, places, reference
 from icscheck.rules.base import Citation, Context, Problem, Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -24,6 +24,8 @@ ALL_RULES: tuple[Rule, ...] = (
     option1.system_accountable_officer,
     option1.commissioner_member,
     option1.one_ccg,
+    reference.icb_code_in_force,
+    reference.councils_match_reference,
     partnership.partnership_established,
     partnership.icb_appointee,
     partnership.local_authority_appointees,

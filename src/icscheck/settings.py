@@ -1,0 +1,102 @@
+"""Project settings: `.icscheck.yaml` or `[tool.icscheck]` in `pyproject.toml`.
+
+Found from the current folder upwards, the nearest first; command-line options win over them.
+Unknown or mistyped settings are errors, as in yamllint: a typo must not silently do nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from icscheck.findings import Severity
+
+YAML_NAME = ".icscheck.yaml"
+PYPROJECT = "pyproject.toml"
+KEYS = ("edition", "rules", "fail-on", "select", "ignore")
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used; the message names the file and the setting."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a project's settings file asks for; None where it says nothing."""
+
+    edition: tuple[str, ...] | None = None
+    rules: Path | None = None
+    """A rule pack, resolved against the settings file's folder."""
+    fail_on: Severity | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    origin: str | None = None
+    """Where the settings came from, for messages."""
+
+
+def find_settings(start: Path) -> Settings:
+    """The nearest settings at or above `start`, or empty settings when there are none."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        own = folder / YAML_NAME
+        if own.is_file():
+            return _from_table(_read_yaml(own), own, str(own))
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file():
+            table = _read_pyproject(pyproject).get("tool", {}).get("icscheck")
+            if table is not None:
+                return _from_table(table, pyproject, f"{pyproject} [tool.icscheck]")
+    return Settings()
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SettingsError(f"cannot read {path}: {error}") from None
+
+
+def _read_pyproject(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"cannot read {path}: {error}") from None
+
+
+def _from_table(table: Any, path: Path, origin: str) -> Settings:
+    if not isinstance(table, dict):
+        raise SettingsError(f"{origin}: settings must be a mapping of keys to values")
+    for key in table:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f" (settings: {', '.join(KEYS)})"
+            raise SettingsError(f"{origin}: unknown setting '{key}'{hint}")
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in {s.value for s in Severity}:
+        raise SettingsError(f"{origin}: fail-on must be error, warning or info, not {fail_on!r}")
+    rules = table.get("rules")
+    if rules is not None and not isinstance(rules, str):
+        raise SettingsError(f"{origin}: rules must be the path of a rule pack")
+    return Settings(
+        edition=_names(table, "edition", origin),
+        rules=None if rules is None else path.parent / rules,
+        fail_on=None if fail_on is None else Severity(fail_on),
+        select=_names(table, "select", origin),
+        ignore=_names(table, "ignore", origin),
+        origin=origin,
+    )
+
+
+def _names(table: dict[str, Any], key: str, origin: str) -> tuple[str, ...] | None:
+    """A setting that takes one name or a list of names."""
+    value = table.get(key)
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise SettingsError(f"{origin}: {key} must be a name or a list of names")
+    return tuple(items)
