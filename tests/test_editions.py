@@ -235,7 +235,7 @@ def test_child_overrides_severity_and_keeps_the_rest() -> None:
     assert parent is not None and child is not None
     assert child.severity is Severity.ERROR
     assert child.params == parent.params
-    assert child.citation == parent.citation
+    assert child.citation == Citation("PACK", "pack.yaml")
 
 
 def test_child_params_override_the_parents_and_severity_stays() -> None:
@@ -265,10 +265,10 @@ def test_off_removes_a_rule_and_a_new_entry_adds_one() -> None:
     added = pack.setting("ICS001")
     assert added is not None
     assert added.severity is Severity.WARNING
-    assert added.citation == Citation("NHSE-IC20", "option 1")
+    assert added.citation == Citation("PACK", "pack.yaml")
 
 
-def test_a_new_source_replaces_the_whole_inherited_citation() -> None:
+def test_a_pack_cites_itself_unless_an_entry_names_a_source() -> None:
     pack = edition_from_text(
         "extends: nhse-2020-option2\nrules:\n  ICB001: {source: WP21}\n", "pack.yaml"
     )
@@ -276,7 +276,7 @@ def test_a_new_source_replaces_the_whole_inherited_citation() -> None:
     pack = edition_from_text(
         "extends: nhse-2020-option2\nrules:\n  ICB001: {section: option 2 (as amended)}\n", "p"
     )
-    assert _citation(pack, "ICB001") == Citation("NHSE-IC20", "option 2 (as amended)", "C")
+    assert _citation(pack, "ICB001") == Citation("PACK", "p: option 2 (as amended)")
 
 
 def test_a_rule_default_source_brings_the_rules_own_section() -> None:

@@ -22,6 +22,8 @@ from icscheck.rules import ALL_RULES, RULES_BY_ID, Citation, Rule
 from icscheck.sources import all_sources
 
 DEFAULT_EDITION = "hca-2022"
+_PACK = "pack"
+"""Marks a rule entry a local rule pack sets, with the pack's citation; never in a file."""
 
 _CITATION_KEYS = ("source", "section", "confidence")
 """An entry that names its own source replaces the whole citation it inherits, not just part."""
@@ -159,8 +161,20 @@ def edition_from_file(path: Path) -> Edition:
 
 
 def edition_from_text(text: str, label: str) -> Edition:
-    """A rule pack (or edition) from YAML text; `label` names it in errors (``label:line:col``)."""
-    return _edition(text, label, chain=())
+    """A rule pack (or edition) from YAML text; `label` names it in errors (``label:line:col``).
+
+    The rules the pack itself sets cite the pack, the constitution or policy they enforce, unless
+    an entry names a `source` of its own.
+    """
+    own = _parse(text, label)
+    cited = {
+        rule_id: {**entry, _PACK: f"{label}: {entry['section']}" if "section" in entry else label}
+        if isinstance(entry, dict) and "source" not in entry
+        else entry
+        for rule_id, entry in own.data["rules"].items()
+    }
+    layer = _Layer({**own.data, "rules": cited}, own.document)
+    return _build(_resolve(layer, label, chain=()), label)
 
 
 def _edition(text: str, label: str, chain: tuple[str, ...]) -> Edition:
@@ -324,21 +338,24 @@ def _build(data: dict[str, Any], label: str) -> Edition:
 
 
 def _setting(rule: Rule, entry: dict[str, Any]) -> RuleSetting:
-    source_id = entry.get("source", rule.citation.source)
-    if source_id == rule.citation.source:
-        default_section, default_confidence = rule.citation.section, rule.citation.confidence
-    else:
-        default_section, default_confidence = "", None
-    citation = Citation(
-        source_id,
-        entry.get("section", default_section),
-        entry.get("confidence", default_confidence),
-    )
     return RuleSetting(
         rule=rule,
         severity=Severity(entry.get("severity", rule.severity)),
-        citation=citation,
+        citation=_citation(rule, entry),
         params=MappingProxyType({**rule.parameters, **entry.get("params", {})}),
+    )
+
+
+def _citation(rule: Rule, entry: dict[str, Any]) -> Citation:
+    """The entry's citation; the rule's own section and confidence go with the rule's source."""
+    if _PACK in entry:
+        return Citation("PACK", entry[_PACK])
+    source_id = entry.get("source", rule.citation.source)
+    own = source_id == rule.citation.source
+    return Citation(
+        source_id,
+        entry.get("section", rule.citation.section if own else ""),
+        entry.get("confidence", rule.citation.confidence if own else None),
     )
 
 

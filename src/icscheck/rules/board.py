@@ -133,15 +133,25 @@ _NOMINATORS = {
 
 
 def _partner_member(ctx: Context, nominator: Nominator) -> Iterator[Problem]:
-    nominated = [
-        m
-        for m in ctx.board_members
-        if m.role is Role.PARTNER_MEMBER and m.nominated_by is nominator
-    ]
-    if not nominated:
+    """At least `minimum` partner members with this nominator (the Act's minimum is one)."""
+    minimum: int = ctx.params["minimum"]
+    count = len(
+        {
+            m.key
+            for m in ctx.board_members
+            if m.role is Role.PARTNER_MEMBER and m.nominated_by is nominator
+        }
+    )
+    if count == 0:
         yield Problem(
             f"no partner member nominated by {_NOMINATORS[nominator]}; add a member with "
             f"role: partner_member and nominated_by: {nominator.value}",
+            MEMBERS,
+        )
+    elif count < minimum:
+        yield Problem(
+            f"the board has {count} partner member{'s' * (count != 1)} nominated by "
+            f"{_NOMINATORS[nominator]}; at least {minimum} are required",
             MEMBERS,
         )
 
@@ -165,6 +175,7 @@ _PARTNER_FAILING = """
     "ICB004",
     "trust-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(a)", "C"),
+    parameters={"minimum": 1},
     passing=_partner_example(Nominator.NHS_TRUSTS),
     failing=_PARTNER_FAILING,
 )
@@ -183,6 +194,7 @@ def trust_partner_member(ctx: Context) -> Iterator[Problem]:
     "ICB005",
     "primary-care-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(b)", "C"),
+    parameters={"minimum": 1},
     passing=_partner_example(Nominator.PRIMARY_MEDICAL_SERVICES),
     failing=_PARTNER_FAILING,
 )
@@ -199,6 +211,7 @@ def primary_care_partner_member(ctx: Context) -> Iterator[Problem]:
     "ICB006",
     "local-authority-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(c)", "C"),
+    parameters={"minimum": 1},
     passing=_partner_example(Nominator.LOCAL_AUTHORITIES),
     failing=_PARTNER_FAILING,
 )

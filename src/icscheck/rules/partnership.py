@@ -21,6 +21,17 @@ _APPOINTEES = """
 """
 
 
+def _provenance(ctx: Context) -> str:
+    """Where the area's councils came from, when not from the file itself."""
+    vintage = ctx.system.councils_from
+    if vintage is None:
+        return ""
+    return (
+        f" (councils from icscheck's reference data, {vintage}: compiled, not verified against "
+        "ONS lookups; list ics.local_authorities to override)"
+    )
+
+
 def _partnership_members(ctx: Context) -> tuple[PartnershipMember, ...]:
     """The partnership's members; a missing partnership is ICP001's finding, not theirs."""
     partnership: IntegratedCarePartnership | None = ctx.system.partnership
@@ -113,8 +124,10 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
     councils where there is no county council, London borough councils, the Council of the Isles
     of Scilly and the Common Council of the City of London. The area's councils come from
     `ics.local_authorities`. Council names match loosely ('Wirral' matches 'Wirral Metropolitan
-    Borough Council'). When the file does not say which councils they are, the rule still
-    requires at least one council appointee, since every ICB area has at least one.
+    Borough Council'). When the file gives only `icb_code`, the councils come from icscheck's
+    reference data for the `--as-of` date, and the finding says so. When nothing says which
+    councils they are, the rule still requires at least one council appointee, since every ICB
+    area has at least one.
     """
     if ctx.system.partnership is None:
         return
@@ -136,7 +149,7 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
         if not appointed:
             yield Problem(
                 f"no partnership member is appointed by {council}; each responsible local "
-                "authority of the area appoints one",
+                f"authority of the area appoints one{_provenance(ctx)}",
                 MEMBERS,
             )
         for extra in appointed[1:]:
@@ -180,7 +193,7 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
         if council_key(member.local_authority) not in known:
             yield Problem(
                 f"{member.local_authority} is not a responsible local authority of this area "
-                f"(the area's councils: {', '.join(councils)})",
+                f"(the area's councils: {', '.join(councils)}){_provenance(ctx)}",
                 (*member.path, "local_authority"),
             )
 
