@@ -264,6 +264,16 @@ def _check(layer: _Layer, label: str) -> None:
                     f"rule {rule_id} parameter '{name}' must be {_kind(default)} "
                     f"like {default!r}, not {value!r}",
                 )
+            allowed = rule.choices.get(name, ())
+            for index, item in enumerate(value if allowed else ()):
+                if item not in allowed:
+                    close = difflib.get_close_matches(item, allowed, n=1)
+                    hint = f"did you mean '{close[0]}'? " if close else ""
+                    raise fail(
+                        (*here, "params", name, index),
+                        f"rule {rule_id} parameter '{name}': '{item}' is not allowed; "
+                        f"{hint}(allowed: {', '.join(allowed)})",
+                    )
 
 
 def _unknown_source(source_id: str) -> str:

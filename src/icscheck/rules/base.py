@@ -76,6 +76,8 @@ class Rule:
     failing: str
     """A YAML fragment that breaks it."""
     check: Check = field(repr=False)
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For list parameters, the values each item may take (checked when an edition loads)."""
 
 
 def rule(
@@ -87,6 +89,7 @@ def rule(
     failing: str,
     severity: Severity = Severity.ERROR,
     parameters: Mapping[str, Any] | None = None,
+    choices: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule; its function's docstring is its documentation."""
 
@@ -104,6 +107,7 @@ def rule(
             passing=inspect.cleandoc(passing),
             failing=inspect.cleandoc(failing),
             check=check,
+            choices=dict(choices or {}),
         )
 
     return declare

@@ -398,6 +398,7 @@ _EXECUTIVES = """
     severity=Severity.WARNING,
     citation=Citation("NHSE-CONST", "additional ordinary members"),
     parameters={"portfolios": ["finance", "medical", "nursing"]},
+    choices={"portfolios": ("finance", "medical", "nursing", "other")},
     passing=_EXECUTIVES,
     failing="""
         board:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck.findings import Severity
-from icscheck.model import Appointer, IntegratedCarePartnership, PartnershipMember, council_key
+from icscheck.model import (
+    Appointer,
+    IntegratedCarePartnership,
+    PartnershipMember,
+    Sector,
+    council_key,
+)
 from icscheck.rules.base import Citation, Context, Problem, rule
 
 MEMBERS = ("partnership", "members")
@@ -204,6 +210,7 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
     severity=Severity.INFO,
     citation=Citation("DHSC-ICP21", "suggested membership"),
     parameters={"sectors": ["healthwatch", "vcse", "social_care", "public_health"]},
+    choices={"sectors": tuple(Sector)},
     passing="""
         partnership:
           members:
@@ -233,9 +240,8 @@ def suggested_members(ctx: Context) -> Iterator[Problem]:
     present = {member.sector for member in _partnership_members(ctx)}
     for sector in ctx.params["sectors"]:
         if sector not in present:
-            words = sector.replace("_", " ")
             yield Problem(
-                f"no partnership member is from the {words} sector; guidance expects "
-                f"one (set sector: {sector})",
+                f"no partnership member is from the {Sector(sector).label} sector; guidance "
+                f"expects one (set sector: {sector})",
                 MEMBERS,
             )

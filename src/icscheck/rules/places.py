@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from icscheck.model import Sector
 from icscheck.rules.base import Citation, Context, Problem, rule
 
 _PLACE_SECTORS = [
@@ -21,6 +22,7 @@ _PLACE_SECTORS = [
     "place-minimum-membership",
     citation=Citation("NHSE-IC20", "place-based partnerships"),
     parameters={"sectors": _PLACE_SECTORS},
+    choices={"sectors": tuple(Sector)},
     passing="""
         places:
           - name: Wirral
@@ -52,7 +54,7 @@ def place_minimum_membership(ctx: Context) -> Iterator[Problem]:
         present = {member.sector for member in place.members}
         missing = [sector for sector in ctx.params["sectors"] if sector not in present]
         if missing:
-            words = ", ".join(sector.replace("_", " ") for sector in missing)
+            words = ", ".join(Sector(sector).label for sector in missing)
             yield Problem(
                 f"the {place.name} place partnership has no member from: {words}",
                 (*place.path, "name"),
