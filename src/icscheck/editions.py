@@ -264,15 +264,15 @@ def _check(layer: _Layer, label: str) -> None:
                     f"rule {rule_id} parameter '{name}' must be {_kind(default)} "
                     f"like {default!r}, not {value!r}",
                 )
-            allowed = rule.choices.get(name, ())
-            for index, item in enumerate(value if allowed else ()):
-                if item not in allowed:
-                    close = difflib.get_close_matches(item, allowed, n=1)
+            permitted = rule.choices.get(name, ())
+            for index, item in enumerate(value if permitted else ()):
+                if item not in permitted:
+                    close = difflib.get_close_matches(item, permitted, n=1)
                     hint = f"did you mean '{close[0]}'? " if close else ""
                     raise fail(
                         (*here, "params", name, index),
                         f"rule {rule_id} parameter '{name}': '{item}' is not allowed; "
-                        f"{hint}(allowed: {', '.join(allowed)})",
+                        f"{hint}(allowed: {', '.join(permitted)})",
                     )
 
 
