@@ -10,7 +10,7 @@ from icscheck import geography, schema, source
 from icscheck.editions import Edition, RuleSetting
 from icscheck.findings import Finding, Severity, count_by_severity
 from icscheck.model import IntegratedCareSystem, build_system
-from icscheck.rules import Citation, Context
+from icscheck.rules import Citation, Context, Rule
 from icscheck.sources import cite
 
 SYNTAX_RULE = "YAML-SYNTAX"
@@ -28,12 +28,13 @@ class Selection:
 
     def includes(self, setting: RuleSetting) -> bool:
         rule = setting.rule
-        selected = not self.select or any(_matches(rule.id, rule.name, s) for s in self.select)
-        return selected and not any(_matches(rule.id, rule.name, i) for i in self.ignore)
+        selected = not self.select or any(matches(rule, pattern) for pattern in self.select)
+        return selected and not any(matches(rule, pattern) for pattern in self.ignore)
 
 
-def _matches(rule_id: str, name: str, pattern: str) -> bool:
-    return rule_id.startswith(pattern.upper()) or name == pattern.lower()
+def matches(rule: Rule, pattern: str) -> bool:
+    """A pattern names a rule by ID, ID prefix (``ICP``) or name (``board-chair``)."""
+    return rule.id.startswith(pattern.upper()) or rule.name == pattern.lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from icscheck.editions import (
     edition_from_file,
     load_edition,
 )
-from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_editions
+from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_editions, matches
 from icscheck.findings import Severity
 from icscheck.inputs import InputError, discover
 from icscheck.rules import ALL_RULES
@@ -80,10 +80,7 @@ def _check_patterns(patterns: tuple[str, ...], option: str) -> None:
             raise RequestError(
                 f"{pattern.upper()} cannot be ignored: rules only run on valid input"
             )
-        known = pattern.upper() in ALWAYS_ON or any(
-            rule.id.startswith(pattern.upper()) or rule.name == pattern.lower()
-            for rule in ALL_RULES
-        )
+        known = pattern.upper() in ALWAYS_ON or any(matches(rule, pattern) for rule in ALL_RULES)
         if not known:
             raise RequestError(f"{option} {pattern}: no rule has that ID, prefix or name")
 
