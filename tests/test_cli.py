@@ -160,7 +160,7 @@ def test_json_has_the_documented_shape_and_nothing_else() -> None:
     assert document["edition"] == "hca-2022"
     assert document["as_of"] == AS_OF
     essex = next(file for file in document["files"] if file["path"].endswith("essex.ics.yaml"))
-    assert set(essex) == {"path", "edition", "ics", "compliant", "counts", "findings"}
+    assert set(essex) == {"path", "edition", "ics", "compliant", "counts", "suppressed", "findings"}
     assert essex["edition"] == "hca-2022"
     assert essex["ics"] == "Essex"
     assert essex["compliant"] is False

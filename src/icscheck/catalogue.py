@@ -35,6 +35,15 @@ BUILT_IN_CHECKS = {
         "Schema that `icscheck schema` prints, so a typo such as 'nominted_by' cannot pass "
         "silently. Rules run only on a file that matches it. Always on, in every edition.",
     ),
+    "SUPPRESSION": (
+        "suppression",
+        "A suppression comment names known rules and gives its reason.",
+        "A comment '# icscheck: ignore[ICB012] recruitment under way, see board paper 2026-09' "
+        "sets aside that rule's findings on its own line, or in the whole file when it stands "
+        "in the comments before the document starts. It must name rule IDs and say why, so the "
+        "file records each exception; one that does not suppresses nothing and is reported. "
+        "YAML-SYNTAX and SCHEMA findings cannot be suppressed.",
+    ),
 }
 
 

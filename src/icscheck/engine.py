@@ -10,12 +10,14 @@ from icscheck import geography, schema, source
 from icscheck.editions import Edition, RuleSetting
 from icscheck.findings import Finding, Severity, count_by_severity
 from icscheck.model import IntegratedCareSystem, build_system
-from icscheck.rules import Citation, Context, Rule
+from icscheck.rules import RULES_BY_ID, Citation, Context, Rule
 from icscheck.sources import cite
+from icscheck.suppressions import read_suppressions
 
 SYNTAX_RULE = "YAML-SYNTAX"
 SCHEMA_RULE = "SCHEMA"
-ALWAYS_ON = (SYNTAX_RULE, SCHEMA_RULE)
+SUPPRESSION_RULE = "SUPPRESSION"
+ALWAYS_ON = (SYNTAX_RULE, SCHEMA_RULE, SUPPRESSION_RULE)
 """Findings no selection turns off: rules cannot run on a file that is not valid input."""
 
 
@@ -46,6 +48,8 @@ class FileReport:
     findings: tuple[Finding, ...]
     system: IntegratedCareSystem | None
     """The model, when the file was valid enough to build one."""
+    suppressed: int = 0
+    """Findings a reasoned `# icscheck: ignore[...]` comment set aside."""
 
     @property
     def ics(self) -> str | None:
@@ -89,7 +93,8 @@ def check_editions(
 ) -> tuple[FileReport, ...]:
     """Check one file's content under each edition; it is read and validated once."""
     try:
-        document = source.load(source.decode(raw))
+        text = source.decode(raw)
+        document = source.load(text)
     except source.YamlSyntaxError as error:
         syntax = tuple(_syntax_findings(error, path))
         return tuple(FileReport(path, edition, syntax, None) for edition in editions)
@@ -98,15 +103,26 @@ def check_editions(
         shape = tuple(sorted((_schema_finding(p, path, document) for p in problems), key=_order))
         return tuple(FileReport(path, edition, shape, None) for edition in editions)
     system = with_reference_councils(build_system(document.data), as_of)
-    return tuple(
-        FileReport(
+    suppressions = read_suppressions(text, RULES_BY_ID)
+    malformed = [
+        _finding(
+            SUPPRESSION_RULE,
+            "suppression",
+            message,
             path,
-            edition,
-            _rule_findings(system, document, path, edition, as_of, selection),
-            system,
+            position,
+            (),
+            cite_text=cite(Citation("FORMAT")),
         )
-        for edition in editions
-    )
+        for message, position in suppressions.problems
+    ]
+    reports = []
+    for edition in editions:
+        found = _rule_findings(system, document, path, edition, as_of, selection)
+        kept = [f for f in found if not suppressions.covers(f.rule, f.line)]
+        findings = tuple(sorted([*kept, *malformed], key=_order))
+        reports.append(FileReport(path, edition, findings, system, len(found) - len(kept)))
+    return tuple(reports)
 
 
 def check_bytes(

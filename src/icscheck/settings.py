@@ -47,7 +47,8 @@ def find_settings(start: Path) -> Settings:
             return _from_table(_read_yaml(own), own, str(own))
         pyproject = folder / PYPROJECT
         if pyproject.is_file():
-            table = _read_pyproject(pyproject).get("tool", {}).get("icscheck")
+            tool = _read_pyproject(pyproject).get("tool", {})
+            table = tool.get("icscheck") if isinstance(tool, dict) else None
             if table is not None:
                 return _from_table(table, pyproject, f"{pyproject} [tool.icscheck]")
     return Settings()
@@ -76,7 +77,7 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
             hint = f"; did you mean '{close[0]}'?" if close else f" (settings: {', '.join(KEYS)})"
             raise SettingsError(f"{origin}: unknown setting '{key}'{hint}")
     fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in {s.value for s in Severity}:
+    if fail_on is not None and fail_on not in [s.value for s in Severity]:
         raise SettingsError(f"{origin}: fail-on must be error, warning or info, not {fail_on!r}")
     rules = table.get("rules")
     if rules is not None and not isinstance(rules, str):

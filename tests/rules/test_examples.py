@@ -45,7 +45,7 @@ CATALOGUE = {
 """rules.md's catalogue: the IDs and names users put in --select, suppressions and CI."""
 REFERENCE_DATA_RULES = {"ICS002": "icb-code-in-force", "ICS003": "councils-match-reference"}
 """Rules icscheck adds beyond rules.md's catalogue, holding a file to the shipped ICB data."""
-BUILT_IN = {"YAML-SYNTAX": "yaml-syntax", "SCHEMA": "schema"}
+BUILT_IN = {"YAML-SYNTAX": "yaml-syntax", "SCHEMA": "schema", "SUPPRESSION": "suppression"}
 """The catalogue's two checks that are not rules of the model."""
 
 

@@ -25,6 +25,7 @@ def render(run: RunReport, options: ReportOptions) -> str:
                 "ics": report.ics,
                 "compliant": report.compliant,
                 "counts": report.counts,
+                "suppressed": report.suppressed,
                 "findings": [asdict(finding) for finding in report.findings],
             }
             for report in run.files

@@ -158,6 +158,8 @@ def _findings(report: FileReport) -> Table:
 def _verdict(report: FileReport, *, short: bool = False) -> Text:
     counts = report.counts
     tally = ", ".join(_plural(n, severity) for severity, n in counts.items() if n) or "no findings"
+    if report.suppressed:
+        tally += f"; {report.suppressed} suppressed"
     if short:
         mark = (
             ("compliant", "green")
