@@ -106,9 +106,9 @@ def explain(name: str, edition: Edition) -> str:
 
 def _in_force(rule: Rule) -> str:
     states = []
-    for edition_id in builtin_editions():
-        setting = load_edition(edition_id).setting(rule.id)
-        states.append(f"{edition_id} ({setting.severity if setting else 'not in force'})")
+    for edition in editions_by_date():
+        setting = edition.setting(rule.id)
+        states.append(f"{edition.id} ({setting.severity if setting else 'not in force'})")
     return ", ".join(states)
 
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from icscheck import source
+from icscheck.editions import builtin_editions
+from icscheck.engine import ALWAYS_ON, matches
 from icscheck.findings import Severity
+from icscheck.rules import ALL_RULES
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -56,9 +58,12 @@ def find_settings(start: Path) -> Settings:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text("utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise SettingsError(f"cannot read {path}: {error}") from None
+        return source.load(source.decode(path.read_bytes())).data or {}
+    except OSError as error:
+        raise SettingsError(f"cannot read {path}: {error.strerror}") from None
+    except source.YamlSyntaxError as error:
+        where = error.problems[0].position
+        raise SettingsError(f"{path}:{where.line}:{where.column}: {error}") from None
 
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
@@ -82,8 +87,22 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
     rules = table.get("rules")
     if rules is not None and not isinstance(rules, str):
         raise SettingsError(f"{origin}: rules must be the path of a rule pack")
+    editions = _names(table, "edition", origin)
+    if editions is not None and rules is not None:
+        raise SettingsError(
+            f"{origin}: give edition or rules, not both: a rule pack names the edition it extends"
+        )
+    for name in editions or ():
+        if name != "all" and name not in builtin_editions():
+            raise SettingsError(f"{origin}: unknown edition '{name}' (see `icscheck editions`)")
+    for key in ("select", "ignore"):
+        for pattern in _names(table, key, origin) or ():
+            if pattern.upper() not in ALWAYS_ON and not any(matches(r, pattern) for r in ALL_RULES):
+                raise SettingsError(
+                    f"{origin}: {key} {pattern}: no rule has that ID, prefix or name"
+                )
     return Settings(
-        edition=_names(table, "edition", origin),
+        edition=editions,
         rules=None if rules is None else path.parent / rules,
         fail_on=None if fail_on is None else Severity(fail_on),
         select=_names(table, "select", origin),
@@ -93,11 +112,11 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
 
 
 def _names(table: dict[str, Any], key: str, origin: str) -> tuple[str, ...] | None:
-    """A setting that takes one name or a list of names."""
+    """A setting that takes one name, a list of names, or names separated by commas."""
     value = table.get(key)
     if value is None:
         return None
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise SettingsError(f"{origin}: {key} must be a name or a list of names")
-    return tuple(items)
+    return tuple(part.strip() for item in items for part in item.split(",") if part.strip())

@@ -238,9 +238,9 @@ def test_member_from_every_suggested_sector_passes() -> None:
 def test_one_problem_per_missing_sector() -> None:
     problems = check("ICP005", from_sectors("healthwatch", "vcse"))
     assert paths(problems) == [PARTNERSHIP, PARTNERSHIP]
-    assert "social care sector" in problems[0].message
+    assert "no social care member" in problems[0].message
     assert "sector: social_care" in problems[0].message
-    assert "public health sector" in problems[1].message
+    assert "no public health member" in problems[1].message
 
 
 def test_empty_partnership_misses_every_sector() -> None:

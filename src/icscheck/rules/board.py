@@ -22,10 +22,12 @@ def _holding(ctx: Context, role: Role) -> list[BoardMember]:
     return [member for member in ctx.board_members if member.role is role]
 
 
-def _exactly_one(ctx: Context, role: Role, title: str, appointment: str) -> Iterator[Problem]:
+def _exactly_one(ctx: Context, role: Role, title: str) -> Iterator[Problem]:
     holders = _holding(ctx, role)
     if not holders:
-        yield Problem(f"the board has no {title} in post; {appointment}", MEMBERS)
+        yield Problem(
+            f"the board has no {title} in post; add them with role: {role.value}", MEMBERS
+        )
     for extra in holders[1:]:
         yield Problem(
             f"'{extra.name}' is a second {title} (after '{holders[0].name}'); "
@@ -53,9 +55,7 @@ def board_chair(ctx: Context) -> Iterator[Problem]:
     Secretary of State (paras 5 and 6). A chair whose term has ended, or not yet begun, on the
     `--as-of` date does not count.
     """
-    yield from _exactly_one(
-        ctx, Role.CHAIR, "chair", "NHS England appoints one with the Secretary of State's approval"
-    )
+    yield from _exactly_one(ctx, Role.CHAIR, "chair")
 
 
 @rule(
@@ -75,12 +75,7 @@ def board_chief_executive(ctx: Context) -> Iterator[Problem]:
     The chief executive is appointed by the chair with NHS England's approval (para 7). Under the
     2021 white paper the board's minimum also included "the CEO".
     """
-    yield from _exactly_one(
-        ctx,
-        Role.CHIEF_EXECUTIVE,
-        "chief executive",
-        "the chair appoints one with NHS England's approval",
-    )
+    yield from _exactly_one(ctx, Role.CHIEF_EXECUTIVE, "chief executive")
 
 
 @rule(

@@ -241,7 +241,7 @@ def suggested_members(ctx: Context) -> Iterator[Problem]:
     for sector in ctx.params["sectors"]:
         if sector not in present:
             yield Problem(
-                f"no partnership member is from the {Sector(sector).label} sector; guidance "
-                f"expects one (set sector: {sector})",
+                f"the partnership has no {Sector(sector).label} member; guidance expects one "
+                f"(set sector: {sector})",
                 MEMBERS,
             )
