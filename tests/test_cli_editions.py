@@ -141,13 +141,16 @@ def test_explain_under_the_white_paper_cites_the_white_paper() -> None:
     assert "Sch. 1B" not in source_line
 
 
-def test_explain_says_which_editions_a_rule_is_in_force_in() -> None:
+def test_explain_says_which_editions_a_rule_is_in_force_in_and_what_each_cites() -> None:
     stdout = invoke("explain", "ICB001", "--edition", WP21).stdout
-    in_force = next(line for line in stdout.splitlines() if line.startswith("In force:"))
-    for edition in OLDEST_FIRST:
-        assert edition in in_force
-    assert f"{OPT1} (not in force)" in in_force
-    assert f"{HCA22} (error)" in in_force
+    lines = stdout.splitlines()
+    start = lines.index("In force:")
+    rows = lines[start + 1 : start + 1 + len(OLDEST_FIRST)]
+    assert [row.split()[0] for row in rows] == OLDEST_FIRST
+    assert rows[0].split()[1:] == ["not", "in", "force"]
+    assert "error" in rows[-1]
+    assert "NHS Act 2006 Sch. 1B, para 3(1)(a)" in rows[-1]
+    assert "2021 white paper" in rows[2]
 
 
 # `check --edition`: one edition

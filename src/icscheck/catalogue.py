@@ -96,7 +96,7 @@ def explain(name: str, edition: Edition) -> str:
     ]
     if source.url:
         lines.append(f"  {source.url}")
-    lines += ["", "In force: " + _in_force(rule)]
+    lines += ["", "In force:", *_in_force(rule)]
     if params:
         lines += ["", "Parameters: " + "; ".join(f"{k} = {v}" for k, v in params.items())]
     lines += ["", "Passing example:", textwrap.indent(rule.passing, "    ")]
@@ -104,12 +104,16 @@ def explain(name: str, edition: Edition) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _in_force(rule: Rule) -> str:
-    states = []
-    for edition in editions_by_date():
+def _in_force(rule: Rule) -> list[str]:
+    """One line an edition: the rule's severity there and the source that edition cites."""
+    editions = editions_by_date()
+    width = max(len(edition.id) for edition in editions)
+    lines = []
+    for edition in editions:
         setting = edition.setting(rule.id)
-        states.append(f"{edition.id} ({setting.severity if setting else 'not in force'})")
-    return ", ".join(states)
+        state = f"{setting.severity:<8} {cite(setting.citation)}" if setting else "not in force"
+        lines.append(f"  {edition.id:<{width}}  {state}")
+    return lines
 
 
 def _wrap(text: str, indent: str = "") -> str:
