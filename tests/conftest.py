@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,34 @@ FIXTURES = REPO / "tests" / "fixtures"
 AS_OF = "2026-11-23"
 AS_OF_DATE = dt.date.fromisoformat(AS_OF)
 COMPLIANT_SAMPLE = SAMPLES / "cheshire-and-merseyside.ics.yaml"
+QYG_COUNCILS = (
+    "Cheshire East Council",
+    "Cheshire West and Chester Council",
+    "Halton Borough Council",
+    "Knowsley Metropolitan Borough Council",
+    "Liverpool City Council",
+    "Sefton Metropolitan Borough Council",
+    "St Helens Borough Council",
+    "Warrington Borough Council",
+    "Wirral Metropolitan Borough Council",
+)
+"""The nine responsible councils of Cheshire and Merseyside (QYG) in the reference data."""
+TEXT_LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<rule>[A-Z0-9-]+) "
+    r"(?P<severity>error|warning|info) (?P<message>.+?)(?: \[(?P<edition>[a-z0-9-]+)\])?$"
+)
+"""One finding of the text format: `path:line:col: RULE severity message [edition]`."""
+
+
+def text_findings(stdout: str) -> list[re.Match[str]]:
+    """Every line of text-format output, parsed; each must be a finding."""
+    matches = [TEXT_LINE.match(line) for line in stdout.splitlines()]
+    assert all(matches), stdout
+    return [match for match in matches if match]
+
+
+def rules_in(stdout: str) -> set[str]:
+    return {match["rule"] for match in text_findings(stdout)}
 
 
 def invoke(*args: str | Path, stdin: str | None = None) -> Result:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, invoke
+from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, TEXT_LINE, invoke, rules_in
 
-TEXT_LINE = re.compile(
-    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z0-9-]+) (error|warning|info) .+$"
-)
 ESSEX = SAMPLES / "essex.ics.yaml"
 KENT = SAMPLES / "kent-and-medway.ics.yaml"  # warnings only
 
@@ -50,10 +46,6 @@ def test_fail_on_info_counts_infos() -> None:
         invoke("check", north_east_london, "--as-of", AS_OF, "--fail-on", "warning").exit_code == 0
     )
     assert invoke("check", north_east_london, "--as-of", AS_OF, "--fail-on", "info").exit_code == 1
-
-
-def rules_in(stdout: str) -> set[str]:
-    return {match["rule"] for line in stdout.splitlines() if (match := TEXT_LINE.match(line))}
 
 
 def test_select_by_prefix_and_ignore_by_id_and_name() -> None:

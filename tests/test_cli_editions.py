@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, invoke
+from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, invoke, text_findings
 
 OPT1, OPT2, WP21, DF21, HCA22 = (
     "nhse-2020-option1",
@@ -22,17 +22,11 @@ BOARD_ONLY = SAMPLES / "gloucestershire.ics.yaml"  # compliant board, no partner
 ESSEX = SAMPLES / "essex.ics.yaml"
 KENT = SAMPLES / "kent-and-medway.ics.yaml"  # warnings only under hca-2022
 SHROPSHIRE = SAMPLES / "shropshire-telford-and-wrekin.ics.yaml"  # chair is also chief executive
-LINE = re.compile(
-    r"^(?P<path>[^:]+):\d+:\d+: (?P<rule>[A-Z0-9-]+) (?P<severity>error|warning|info) .+?"
-    r"(?: \[(?P<edition>[a-z0-9-]+)\])?$"
-)
 
 
 def findings(stdout: str) -> list[tuple[str, str, str | None]]:
     """(rule, severity, edition tag) for each text-format line."""
-    matches = [LINE.match(line) for line in stdout.splitlines()]
-    assert all(matches), stdout
-    return [(m["rule"], m["severity"], m["edition"]) for m in matches if m]
+    return [(m["rule"], m["severity"], m["edition"]) for m in text_findings(stdout)]
 
 
 def rules_listed(stdout: str) -> set[str]:

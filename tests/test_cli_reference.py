@@ -9,22 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, invoke
+from tests.conftest import AS_OF, QYG_COUNCILS, invoke, text_findings
 
-QYG_COUNCILS = (
-    "Cheshire East Council",
-    "Cheshire West and Chester Council",
-    "Halton Borough Council",
-    "Knowsley Metropolitan Borough Council",
-    "Liverpool City Council",
-    "Sefton Metropolitan Borough Council",
-    "St Helens Borough Council",
-    "Warrington Borough Council",
-    "Wirral Metropolitan Borough Council",
-)
-LINE = re.compile(
-    r"^[^:]+:\d+:\d+: (?P<rule>[A-Z0-9-]+) (?P<severity>error|warning|info) (?P<m>.+)$"
-)
 BEFORE_CUMBRIA_SPLIT = "2023-03-01"
 AFTER_CUMBRIA_SPLIT = "2023-06-01"
 
@@ -55,9 +41,9 @@ def found(path: Path, as_of: str, rule: str) -> list[tuple[str, str]]:
     result = invoke("check", path, "--as-of", as_of, "--select", rule)
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
-    matches = [LINE.match(line) for line in result.stdout.splitlines()]
-    assert all(matches), result.stdout
-    return [(m["severity"], m["m"]) for m in matches if m and m["rule"] == rule]
+    return [
+        (m["severity"], m["message"]) for m in text_findings(result.stdout) if m["rule"] == rule
+    ]
 
 
 # `icscheck icbs`

@@ -13,20 +13,9 @@ import pytest
 import yaml
 
 from icscheck import geography, starter
-from tests.conftest import AS_OF, invoke
+from tests.conftest import AS_OF, QYG_COUNCILS, invoke
 
 QYG_FILE = "cheshire-and-merseyside.ics.yaml"
-QYG_COUNCILS = [
-    "Cheshire East Council",
-    "Cheshire West and Chester Council",
-    "Halton Borough Council",
-    "Knowsley Metropolitan Borough Council",
-    "Liverpool City Council",
-    "Sefton Metropolitan Borough Council",
-    "St Helens Borough Council",
-    "Warrington Borough Council",
-    "Wirral Metropolitan Borough Council",
-]
 UNFILLED_QYG = {
     ("ICB001", "error"): 1,
     ("ICB002", "error"): 1,
@@ -79,7 +68,7 @@ def test_writes_the_icb_file_named_after_the_system(in_tmp: Path) -> None:
     assert data["ics"] == {
         "name": "Cheshire and Merseyside",
         "icb_code": "QYG",
-        "local_authorities": QYG_COUNCILS,
+        "local_authorities": list(QYG_COUNCILS),
     }
     assert data["board"] == {
         "name": "NHS Cheshire and Merseyside Integrated Care Board",

@@ -5,18 +5,16 @@ in them is one message and exit 2, never a traceback."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke
+from tests.conftest import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke, rules_in
 
 BOARD_ONLY = SAMPLES / "gloucestershire.ics.yaml"  # ICP001: error in the Act, warning before
 ESSEX = SAMPLES / "essex.ics.yaml"
 KENT = SAMPLES / "kent-and-medway.ics.yaml"  # warnings only under hca-2022
 PACK = FIXTURES / "packs" / "constitution.yaml"
-LINE = re.compile(r"^[^:]+:\d+:\d+: (?P<rule>[A-Z0-9-]+) (?P<severity>error|warning|info) ")
 
 
 @pytest.fixture
@@ -32,10 +30,6 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def rules_in(stdout: str) -> set[str]:
-    return {m["rule"] for line in stdout.splitlines() if (m := LINE.match(line))}
 
 
 def json_check(*args: object) -> dict[str, object]:
