@@ -69,6 +69,11 @@ class IntegratedCareBoardRecord:
     successors: tuple[str, ...]
     """ODS codes of the ICBs that replaced this one (may include its own code)."""
 
+    @property
+    def label(self) -> str:
+        """How messages name it: ``QNX (NHS Sussex Integrated Care Board)``."""
+        return f"{self.code} ({self.name})"
+
     def in_force(self, on: date) -> bool:
         """Whether this record holds on `on` (both ends inclusive)."""
         return _in_force(self.valid_from, self.valid_to, on)
@@ -262,9 +267,50 @@ def _close_matches(key: str, on: date) -> tuple[IntegratedCareBoardRecord, ...]:
     return tuple(_period(c, on) or by_code[c][-1] for c in dict.fromkeys(codes))
 
 
+def long_date(on: date) -> str:
+    """A date as British prose writes it, whatever the locale: ``1 April 2026``."""
+    return f"{on.day} {_MONTHS[on.month - 1]} {on.year}"
+
+
+def explain(found: Lookup, on: date) -> str:
+    """What a lookup on `on` found, in a sentence naming what covers the area instead."""
+    match found:
+        case InForce(record=record):
+            return f"{record.label} is in force on {long_date(on)}"
+        case Dissolved(record=record, successors=successors):
+            ended = long_date(record.valid_to) if record.valid_to else "an earlier date"
+            after = (
+                f"its area is covered by {_listed(successors)}"
+                if successors
+                else "the reference data names no successor"
+            )
+            return f"{record.label} was dissolved on {ended}; on {long_date(on)} {after}"
+        case NotYetEstablished(record=record):
+            before = [
+                earlier.record
+                for code in record.predecessors
+                if isinstance(earlier := lookup(code, on), InForce)
+            ]
+            covered = f"; on {long_date(on)} its area was covered by {_listed(before)}"
+            return f"{record.label} is not established until {long_date(record.valid_from)}" + (
+                covered if before else ""
+            )
+        case UnknownCode(code=code, close_matches=close):
+            hint = f"; did you mean {' or '.join(r.label for r in close)}?" if close else ""
+            return f"'{code}' is not the ODS code of any ICB since July 2022{hint}"
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _listed(
+    records: tuple[IntegratedCareBoardRecord, ...] | list[IntegratedCareBoardRecord],
+) -> str:
+    labels = [record.label for record in records]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
 def data_vintage(on: date) -> str:
     """How output relying on the tables names their vintage, e.g. ``ICB areas as at 1 April 2026``:
     the last day on or before `on` when either table changed (the first, before any did)."""
     changes = _change_dates()
     vintage = max((d for d in changes if d <= on), default=changes[0])
-    return f"ICB areas as at {vintage.day} {_MONTHS[vintage.month - 1]} {vintage.year}"
+    return f"ICB areas as at {long_date(vintage)}"

@@ -75,79 +75,26 @@ def default_path(record: geography.IntegratedCareBoardRecord | None) -> Path:
 # Looking the ICB up
 
 
-def _named(record: geography.IntegratedCareBoardRecord) -> str:
-    return f"{record.code} ({record.name})"
-
-
-def _day(on: date) -> str:
-    return f"{on.day} {on:%B %Y}"
-
-
-def _listed(records: Sequence[geography.IntegratedCareBoardRecord]) -> str:
-    names = [_named(r) for r in records]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _in_force(
     code: str, as_of: date
 ) -> tuple[geography.IntegratedCareBoardRecord, tuple[geography.CouncilRecord, ...]]:
     """The ICB and its councils on `as_of`; otherwise a StarterError that says which code to
     use instead, since a file for a body not in force would fail ICS002 from its first check."""
-    match geography.lookup(code, as_of):
-        case geography.InForce(record=record, councils=councils):
-            return record, councils
-        case geography.Dissolved(record=record, successors=successors):
-            raise StarterError(_dissolved(record, successors, as_of))
+    found = geography.lookup(code, as_of)
+    if isinstance(found, geography.InForce):
+        return found.record, found.councils
+    raise StarterError(f"{geography.explain(found, as_of)} ({_what_next(found, as_of)})")
+
+
+def _what_next(found: geography.Lookup, as_of: date) -> str:
+    match found:
+        case geography.Dissolved(record=record, successors=(successor,)):
+            return f"run icscheck init --icb {successor.code}, or pass --as-of {record.valid_to}"
+        case geography.Dissolved(record=record):
+            return f"run icscheck init with your area's new ICB, or pass --as-of {record.valid_to}"
         case geography.NotYetEstablished(record=record):
-            raise StarterError(_not_yet(record, as_of))
-        case geography.UnknownCode(close_matches=close):
-            raise StarterError(_unknown(code, close, as_of))
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _dissolved(
-    record: geography.IntegratedCareBoardRecord,
-    successors: Sequence[geography.IntegratedCareBoardRecord],
-    as_of: date,
-) -> str:
-    ended = record.valid_to or as_of
-    if not successors:
-        after = "the reference data names no successor"
-    elif len(successors) == 1:
-        after = (
-            f"its area is covered by {_named(successors[0])}: "
-            f"run icscheck init --icb {successors[0].code}"
-        )
-    else:
-        after = (
-            f"its area is covered by {_listed(successors)}: run icscheck init --icb "
-            "with the code of the one for your area"
-        )
-    return (
-        f"{_named(record)} was dissolved on {_day(ended)}; on {_day(as_of)} {after} "
-        f"(or pass --as-of {ended.isoformat()} or earlier for the board as it was)"
-    )
-
-
-def _not_yet(record: geography.IntegratedCareBoardRecord, as_of: date) -> str:
-    before = [
-        found.record
-        for code in record.predecessors
-        if isinstance(found := geography.lookup(code, as_of), geography.InForce)
-    ]
-    covered = f"; on {_day(as_of)} its area was covered by {_listed(before)}" if before else ""
-    return (
-        f"{_named(record)} is not established until {_day(record.valid_from)}{covered} "
-        f"(pass --as-of {record.valid_from.isoformat()} or later for the new board)"
-    )
-
-
-def _unknown(code: str, close: Sequence[geography.IntegratedCareBoardRecord], as_of: date) -> str:
-    hint = f"; did you mean {' or '.join(_named(r) for r in close)}?" if close else ""
-    return (
-        f"'{code}' is not the ODS code of any ICB since July 2022{hint} "
-        f"(icscheck icbs --as-of {as_of.isoformat()} lists them)"
-    )
+            return f"pass --as-of {record.valid_from.isoformat()} or later for the new board"
+    return f"icscheck icbs --as-of {as_of.isoformat()} lists the ICBs"
 
 
 # Writing the file
@@ -286,7 +233,8 @@ def _header(record: geography.IntegratedCareBoardRecord | None, as_of: date) -> 
         )
     else:
         origin = (
-            f"Written by icscheck init for {record.name} ({record.code}) on {_keep(_day(as_of))}, "
+            f"Written by icscheck init for {record.label} on "
+            f"{_keep(geography.long_date(as_of))}, "
             f"with the councils of its area from icscheck's reference data "
             f"({_keep(geography.data_vintage(as_of))}). {geography.CAVEAT}"
         )

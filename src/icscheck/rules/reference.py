@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from icscheck import geography
@@ -11,14 +10,6 @@ from icscheck.model import council_key
 from icscheck.rules.base import Citation, Context, Problem, rule
 
 CODE = ("ics", "icb_code")
-
-
-def _named(record: geography.IntegratedCareBoardRecord) -> str:
-    return f"{record.code} ({record.name})"
-
-
-def _day(on: dt.date | None) -> str:
-    return "an unknown date" if on is None else f"{on.day} {on:%B %Y}"
 
 
 @rule(
@@ -48,30 +39,14 @@ def icb_code_in_force(ctx: Context) -> Iterator[Problem]:
     code = ctx.system.icb_code
     if code is None:
         return
-    vintage = geography.data_vintage(ctx.as_of)
-    match geography.lookup(code, ctx.as_of):
-        case geography.InForce():
-            return
-        case geography.Dissolved(record=record, successors=successors):
-            after = " or ".join(_named(s) for s in successors) or "no successor in the data"
-            yield Problem(
-                f"{_named(record)} was dissolved on {_day(record.valid_to)}; on "
-                f"{_day(ctx.as_of)} its area is covered by {after} ({vintage})",
-                CODE,
-            )
-        case geography.NotYetEstablished(record=record):
-            yield Problem(
-                f"{_named(record)} is not established until {_day(record.valid_from)}; check "
-                f"--as-of or the code ({vintage})",
-                CODE,
-            )
-        case geography.UnknownCode(close_matches=close):
-            hint = f"; did you mean {_named(close[0])}?" if close else ""
-            yield Problem(
-                f"'{code}' is not the ODS code of any ICB since July 2022{hint} "
-                "(`icscheck icbs` lists them)",
-                CODE,
-            )
+    found = geography.lookup(code, ctx.as_of)
+    if isinstance(found, geography.InForce):
+        return
+    listing = " (`icscheck icbs` lists them)" if isinstance(found, geography.UnknownCode) else ""
+    yield Problem(
+        f"{geography.explain(found, ctx.as_of)}{listing} ({geography.data_vintage(ctx.as_of)})",
+        CODE,
+    )
 
 
 @rule(
