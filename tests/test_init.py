@@ -85,7 +85,7 @@ def test_the_header_names_the_icb_data_vintage_and_caveat(in_tmp: Path) -> None:
     init("--icb", "QYG")
     text = (in_tmp / QYG_FILE).read_text("utf-8")
     header = " ".join(line.removeprefix("# ") for line in text.split("\nversion")[0].splitlines())
-    assert "NHS Cheshire and Merseyside Integrated Care Board (QYG)" in header
+    assert "QYG (NHS Cheshire and Merseyside Integrated Care Board)" in header
     assert "ICB areas as at 1 April 2026" in header
     assert geography.CAVEAT in header
     assert "icscheck check" in header
