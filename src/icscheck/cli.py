@@ -61,10 +61,6 @@ def main_options(
     """Check that an English NHS integrated care system is governed as the law requires."""
 
 
-def _rule_patterns(values: list[str]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
 @app.command()
 def check(
     paths: Annotated[
@@ -161,26 +157,21 @@ def check(
       icscheck check . --rules constitution-rules.yaml
     """
     from icscheck import runner
-    from icscheck.editions import DEFAULT_EDITION
     from icscheck.settings import SettingsError, find_settings
 
     try:
-        settings = find_settings(Path.cwd())
-    except SettingsError as error:
-        fail(str(error))
-    if rules is not None and edition:
-        fail("--rules and --edition do not mix: a rule pack names the edition it extends")
-    try:
-        request = runner.Request(
+        request = runner.Request.with_settings(
+            find_settings(Path.cwd()),
             paths=list(paths or []),
             as_of=_parse_date(as_of),
-            editions=tuple(edition or settings.edition or (DEFAULT_EDITION,)),
-            rules=rules or (None if edition else settings.rules),
-            select=_rule_patterns(select or list(settings.select or ())),
-            ignore=_rule_patterns(ignore or list(settings.ignore or ())),
+            editions=tuple(edition or ()),
+            rules=rules,
+            select=tuple(select or ()),
+            ignore=tuple(ignore or ()),
+            fail_on=fail_on,
         )
         run = runner.run(request)
-    except runner.RequestError as error:
+    except (SettingsError, runner.RequestError) as error:
         fail(str(error))
     on_terminal = output is None and sys.stdout.isatty()
     chosen = output_format or (Format.RICH if on_terminal else Format.TEXT)
@@ -190,7 +181,7 @@ def check(
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
     _emit(run, chosen, output, options)
-    raise typer.Exit(runner.exit_code(run, fail_on or settings.fail_on or Severity.ERROR))
+    raise typer.Exit(runner.exit_code(run, request.fail_on))
 
 
 def _parse_date(text: str | None) -> dt.date:

@@ -18,6 +18,7 @@ from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_editions, mat
 from icscheck.findings import Severity
 from icscheck.inputs import InputError, discover
 from icscheck.rules import ALL_RULES
+from icscheck.settings import Settings
 
 ALL_EDITIONS = "all"
 
@@ -38,6 +39,42 @@ class Request:
     """A local rule pack, used instead of the editions."""
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+
+    @classmethod
+    def with_settings(
+        cls,
+        settings: Settings,
+        *,
+        paths: list[str],
+        as_of: dt.date,
+        editions: tuple[str, ...],
+        rules: Path | None,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        fail_on: Severity | None,
+    ) -> Request:
+        """The command line's options, falling back on the project's settings, then defaults.
+
+        Rule patterns may be repeated or comma-separated (`--select ICP,ICB001`).
+        """
+        if rules is not None and editions:
+            raise RequestError(
+                "--rules and --edition do not mix: a rule pack names the edition it extends"
+            )
+        return cls(
+            paths=paths,
+            as_of=as_of,
+            editions=editions or settings.edition or (DEFAULT_EDITION,),
+            rules=rules or (None if editions else settings.rules),
+            select=_split(select or settings.select or ()),
+            ignore=_split(ignore or settings.ignore or ()),
+            fail_on=fail_on or settings.fail_on or Severity.ERROR,
+        )
+
+
+def _split(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in patterns for part in value.split(",") if part.strip())
 
 
 def run(request: Request) -> RunReport:
