@@ -66,6 +66,7 @@ def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="PATH",
             help="ICS files, folders to search for *.ics.yaml / *.ics.yml, or - for stdin. "
             "Default: the current folder.",
             show_default=False,
@@ -77,6 +78,7 @@ def check(
         typer.Option(
             "--edition",
             "-e",
+            metavar="EDITION",
             help="Edition of the rules (see `icscheck editions`); repeat it, or say `all`, "
             "for verdicts side by side. Default: hca-2022.",
             show_default=False,
@@ -119,17 +121,19 @@ def check(
         list[str] | None,
         typer.Option(
             "--select",
+            metavar="RULES",
             help="Run only these rules: IDs, prefixes or names, e.g. ICP or ICB001,board-chair.",
         ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these rules: IDs, prefixes or names."),
+        typer.Option("--ignore", metavar="RULES", help="Skip these rules: IDs, prefixes or names."),
     ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
+            metavar="YYYY-MM-DD",
             help="Date to check terms of office on, YYYY-MM-DD. Default: today.",
             show_default=False,
         ),
@@ -144,7 +148,7 @@ def check(
     Exit status: 0 when no finding is at or above --fail-on, 1 when one is (YAML and schema
     errors included), 2 for a usage error, bad settings or an unreadable path.
 
-    Settings come from .icscheck.yaml or [tool.icscheck] in pyproject.toml (edition, rules,
+    Settings come from .icscheck.yaml or \\[tool.icscheck] in pyproject.toml (edition, rules,
     fail-on, select, ignore), found from the current folder upwards; options here win.
 
     \b
@@ -182,6 +186,54 @@ def check(
     )
     _emit(run, chosen, output, options)
     raise typer.Exit(runner.exit_code(run, request.fail_on))
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="File to write. Default: named after the ICB, e.g. wirral.ics.yaml.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    *,
+    icb: Annotated[
+        str | None,
+        typer.Option(
+            "--icb",
+            help="The ICB's ODS code, e.g. QYG: fills in its name and councils "
+            "(see `icscheck icbs`).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Date whose ICBs and councils to use, YYYY-MM-DD. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a starting ICS file, with a commented place for every statutory seat.
+
+    The file passes the schema; `icscheck check` then lists the seats still to fill. An
+    existing file is never overwritten.
+
+    \b
+    Examples:
+      icscheck init --icb QYG
+      icscheck init --icb QMF north-east-london.ics.yaml
+    """
+    from icscheck import starter
+
+    try:
+        written = starter.create(path, icb_code=icb, as_of=_parse_date(as_of))
+    except starter.StarterError as error:
+        fail(str(error))
+    typer.echo(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}")
 
 
 def _parse_date(text: str | None) -> dt.date:
@@ -272,54 +324,6 @@ def schema() -> None:
     from icscheck.schema import schema_text
 
     typer.echo(schema_text(), nl=False)
-
-
-@app.command()
-def init(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            help="File to write. Default: named after the ICB, e.g. wirral.ics.yaml.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
-    *,
-    icb: Annotated[
-        str | None,
-        typer.Option(
-            "--icb",
-            help="The ICB's ODS code, e.g. QYG: fills in its name and councils "
-            "(see `icscheck icbs`).",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Date whose ICBs and councils to use, YYYY-MM-DD. Default: today.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Write a starting ICS file, with a commented place for every statutory seat.
-
-    The file passes the schema; `icscheck check` then lists the seats still to fill. An
-    existing file is never overwritten.
-
-    \b
-    Examples:
-      icscheck init --icb QYG
-      icscheck init --icb QMF north-east-london.ics.yaml
-    """
-    from icscheck import starter
-
-    try:
-        written = starter.create(path, icb_code=icb, as_of=_parse_date(as_of))
-    except starter.StarterError as error:
-        fail(str(error))
-    typer.echo(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}")
 
 
 editions_app = typer.Typer(
