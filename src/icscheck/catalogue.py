@@ -12,9 +12,8 @@ from icscheck.editions import (
     Edition,
     RuleChange,
     RuleSetting,
-    builtin_editions,
     diff_editions,
-    load_edition,
+    editions_by_date,
 )
 from icscheck.findings import Severity
 from icscheck.rules import ALL_RULES, Citation, Rule
@@ -122,11 +121,6 @@ def _wrap(text: str, indent: str = "") -> str:
         textwrap.fill(p, width=88, initial_indent=indent, subsequent_indent=indent)
         for p in paragraphs
     )
-
-
-def editions_by_date() -> list[Edition]:
-    """Every shipped edition, oldest first: the order the reform went through them."""
-    return sorted((load_edition(name) for name in builtin_editions()), key=lambda e: e.date or "")
 
 
 def editions_listing() -> str:

@@ -138,6 +138,11 @@ def builtin_editions() -> list[str]:
     )
 
 
+def editions_by_date() -> list[Edition]:
+    """Every shipped edition, oldest first: the order the reform went through them."""
+    return sorted((load_edition(name) for name in builtin_editions()), key=lambda e: e.date or "")
+
+
 @cache
 def load_edition(name: str) -> Edition:
     """A shipped edition by ID, with everything it extends merged in and checked."""

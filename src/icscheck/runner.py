@@ -10,8 +10,8 @@ from icscheck.editions import (
     DEFAULT_EDITION,
     Edition,
     EditionError,
-    builtin_editions,
     edition_from_file,
+    editions_by_date,
     load_edition,
 )
 from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_editions, matches
@@ -105,8 +105,7 @@ def resolve_editions(names: tuple[str, ...], rules: Path | None) -> tuple[Editio
     if rules is not None:
         return (edition_from_file(rules),)
     if ALL_EDITIONS in names:
-        every = [load_edition(name) for name in builtin_editions()]
-        return tuple(sorted(every, key=lambda edition: edition.date or ""))
+        return tuple(editions_by_date())
     return tuple(load_edition(name) for name in dict.fromkeys(names))
 
 
