@@ -17,6 +17,24 @@ FIXTURES = REPO / "tests" / "fixtures"
 AS_OF = "2026-11-23"
 AS_OF_DATE = dt.date.fromisoformat(AS_OF)
 COMPLIANT_SAMPLE = SAMPLES / "cheshire-and-merseyside.ics.yaml"
+OPT1, OPT2, WP21, DF21, HCA22 = (
+    "nhse-2020-option1",
+    "nhse-2020-option2",
+    "white-paper-2021",
+    "design-framework-2021",
+    "hca-2022",
+)
+EDITIONS_OLDEST_FIRST = (OPT1, OPT2, WP21, DF21, HCA22)
+"""The five shipped editions, in the order the reform went through them."""
+PLACE_SECTORS = [
+    "primary_care",
+    "local_authority",
+    "public_health",
+    "community_services",
+    "mental_health",
+    "healthwatch",
+]
+"""PLC001's sectors under NHS England's 2020 proposals, as rules.md lists them."""
 QYG_COUNCILS = (
     "Cheshire East Council",
     "Cheshire West and Chester Council",

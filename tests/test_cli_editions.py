@@ -8,16 +8,21 @@ import re
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, invoke, text_findings
-
-OPT1, OPT2, WP21, DF21, HCA22 = (
-    "nhse-2020-option1",
-    "nhse-2020-option2",
-    "white-paper-2021",
-    "design-framework-2021",
-    "hca-2022",
+from tests.conftest import (
+    AS_OF,
+    COMPLIANT_SAMPLE,
+    DF21,
+    EDITIONS_OLDEST_FIRST,
+    HCA22,
+    OPT1,
+    OPT2,
+    SAMPLES,
+    WP21,
+    invoke,
+    text_findings,
 )
-OLDEST_FIRST = [OPT1, OPT2, WP21, DF21, HCA22]
+
+OLDEST_FIRST = list(EDITIONS_OLDEST_FIRST)
 BOARD_ONLY = SAMPLES / "gloucestershire.ics.yaml"  # compliant board, no partnership
 ESSEX = SAMPLES / "essex.ics.yaml"
 KENT = SAMPLES / "kent-and-medway.ics.yaml"  # warnings only under hca-2022

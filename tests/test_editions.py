@@ -23,15 +23,9 @@ from icscheck.findings import Severity
 from icscheck.model import build_system
 from icscheck.rules import ALL_RULES, Citation, Context
 from icscheck.sources import all_sources, confidence
+from tests.conftest import DF21, EDITIONS_OLDEST_FIRST, HCA22, OPT1, OPT2, PLACE_SECTORS, WP21
 
-OPT1, OPT2, WP21, DF21, HCA22 = (
-    "nhse-2020-option1",
-    "nhse-2020-option2",
-    "white-paper-2021",
-    "design-framework-2021",
-    "hca-2022",
-)
-EDITIONS = (OPT1, OPT2, WP21, DF21, HCA22)
+EDITIONS = EDITIONS_OLDEST_FIRST
 # As rules.md writes them: `E` error, `W` warning, `I` info, `-` (here `_`) not in force.
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 _: Severity | None = None
@@ -68,14 +62,6 @@ TABLE: dict[str, tuple[Severity | None, ...]] = {
 }
 
 EXECUTIVES = ["finance", "medical", "nursing"]
-PLACE_SECTORS = [
-    "primary_care",
-    "local_authority",
-    "public_health",
-    "community_services",
-    "mental_health",
-    "healthwatch",
-]
 # The parameters the table (and the text under it) gives; other rules take their defaults.
 PARAMS: dict[tuple[str, str], dict[str, object]] = {
     ("ICB003", HCA22): {"minimum": 3},

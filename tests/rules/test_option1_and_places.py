@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import PLACE_SECTORS
 from tests.rules.conftest import BOARD, PAST, Doc, check, document, member, paths
 
 # ICB020 system-accountable-officer
@@ -104,15 +105,6 @@ def test_two_ccgs_are_reported() -> None:
 
 
 # PLC001 place-minimum-membership
-
-PLACE_SECTORS = [
-    "primary_care",
-    "local_authority",
-    "public_health",
-    "community_services",
-    "mental_health",
-    "healthwatch",
-]
 
 
 def place(name: str, *sectors: str) -> Doc:
