@@ -8,11 +8,9 @@ into YAML and leaves the notes (and the optional date lines) as comments.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import secrets
 import textwrap
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -21,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from icscheck import geography
+from icscheck.output import write_atomically
 
 DEFAULT_NAME = "my-system.ics.yaml"
 """The file written when no ICB is given, so there is no name to make one from."""
@@ -115,28 +114,14 @@ def _check_target(path: Path) -> None:
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write `text` to `path` whole or not at all, and only if nothing is there.
-
-    The text goes to a temporary file beside `path`, then `os.link` gives it its name: that
-    fails if the name is taken, even by a file created since `_check_target` looked, so there
-    is no window in which another process's file could be replaced or half a file seen.
-    """
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    """Write `text` to `path` whole or not at all, and only if nothing is there, even a file
+    created since `_check_target` looked."""
     try:
-        # os.open with mode 0o666 lets the umask decide permissions, as for any new file.
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.link(temporary, path)
+        write_atomically(path, text, exclusive=True)
     except FileExistsError as error:
         raise StarterError(_exists(path)) from error
     except OSError as error:
         raise StarterError(f"cannot write {path}: {error.strerror or error}") from error
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
 
 # The text
