@@ -39,6 +39,18 @@ def matches(rule: Rule, pattern: str) -> bool:
     return rule.id.startswith(pattern.upper()) or rule.name == pattern.lower()
 
 
+def pattern_problem(pattern: str, *, ignoring: bool) -> str | None:
+    """Why a `--select`/`--ignore` pattern cannot be used, or None: a typo must not silently
+    select or ignore nothing, and the checks that guard valid input cannot be turned off.
+    The reason starts with the pattern, for the caller to put after the option's name."""
+    if pattern.upper() in ALWAYS_ON:
+        reason = "cannot be ignored: rules only run on valid input"
+        return f"{pattern.upper()} {reason}" if ignoring else None
+    if any(matches(rule, pattern) for rule in RULES_BY_ID.values()):
+        return None
+    return f"{pattern}: no rule has that ID, prefix or name"
+
+
 @dataclass(frozen=True, slots=True)
 class FileReport:
     """What checking one file under one edition found."""

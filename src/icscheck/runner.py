@@ -14,11 +14,10 @@ from icscheck.editions import (
     editions_by_date,
     load_edition,
 )
-from icscheck.engine import ALWAYS_ON, RunReport, Selection, check_editions, matches
+from icscheck.engine import RunReport, Selection, check_editions, pattern_problem
 from icscheck.findings import Severity
 from icscheck.inputs import InputError, discover
-from icscheck.rules import ALL_RULES
-from icscheck.settings import Settings
+from icscheck.settings import Settings, split_names
 
 ALL_EDITIONS = "all"
 
@@ -67,14 +66,10 @@ class Request:
             as_of=as_of,
             editions=editions or settings.edition or (DEFAULT_EDITION,),
             rules=rules or (None if editions else settings.rules),
-            select=_split(select or settings.select or ()),
-            ignore=_split(ignore or settings.ignore or ()),
+            select=split_names(select or settings.select or ()),
+            ignore=split_names(ignore or settings.ignore or ()),
             fail_on=fail_on or settings.fail_on or Severity.ERROR,
         )
-
-
-def _split(patterns: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in patterns for part in value.split(",") if part.strip())
 
 
 def run(request: Request) -> RunReport:
@@ -110,15 +105,10 @@ def resolve_editions(names: tuple[str, ...], rules: Path | None) -> tuple[Editio
 
 
 def _check_patterns(patterns: tuple[str, ...], option: str) -> None:
-    """Every pattern must name some rule: a typo would otherwise select or ignore nothing."""
     for pattern in patterns:
-        if pattern.upper() in ALWAYS_ON and option == "--ignore":
-            raise RequestError(
-                f"{pattern.upper()} cannot be ignored: rules only run on valid input"
-            )
-        known = pattern.upper() in ALWAYS_ON or any(matches(rule, pattern) for rule in ALL_RULES)
-        if not known:
-            raise RequestError(f"{option} {pattern}: no rule has that ID, prefix or name")
+        problem = pattern_problem(pattern, ignoring=option == "--ignore")
+        if problem:
+            raise RequestError(f"{option} {problem}")
 
 
 def exit_code(run: RunReport, fail_on: Severity) -> int:

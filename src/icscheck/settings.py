@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from icscheck import source
-from icscheck.editions import builtin_editions
-from icscheck.engine import ALWAYS_ON, matches
+from icscheck.editions import EditionError, load_edition
+from icscheck.engine import pattern_problem
 from icscheck.findings import Severity
-from icscheck.rules import ALL_RULES
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -93,14 +92,16 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
             f"{origin}: give edition or rules, not both: a rule pack names the edition it extends"
         )
     for name in editions or ():
-        if name != "all" and name not in builtin_editions():
-            raise SettingsError(f"{origin}: unknown edition '{name}' (see `icscheck editions`)")
+        try:
+            if name != "all":
+                load_edition(name)
+        except EditionError as error:
+            raise SettingsError(f"{origin}: {error}") from None
     for key in ("select", "ignore"):
         for pattern in _names(table, key, origin) or ():
-            if pattern.upper() not in ALWAYS_ON and not any(matches(r, pattern) for r in ALL_RULES):
-                raise SettingsError(
-                    f"{origin}: {key} {pattern}: no rule has that ID, prefix or name"
-                )
+            problem = pattern_problem(pattern, ignoring=key == "ignore")
+            if problem:
+                raise SettingsError(f"{origin}: {key} {problem}")
     return Settings(
         edition=editions,
         rules=None if rules is None else path.parent / rules,
@@ -119,4 +120,9 @@ def _names(table: dict[str, Any], key: str, origin: str) -> tuple[str, ...] | No
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise SettingsError(f"{origin}: {key} must be a name or a list of names")
-    return tuple(part.strip() for item in items for part in item.split(",") if part.strip())
+    return split_names(tuple(items))
+
+
+def split_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Names given repeatedly or comma-separated, as `--select ICP,ICB001` or in settings."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
