@@ -94,6 +94,18 @@ class RunReport:
     def counts(self) -> dict[str, int]:
         return count_by_severity(self.findings)
 
+    @property
+    def compliant(self) -> int:
+        """How many verdicts (one a file and edition) found no error."""
+        return sum(report.compliant for report in self.files)
+
+    def by_file(self) -> list[list[FileReport]]:
+        """Each file's reports together, one an edition, in the order the files were checked."""
+        grouped: dict[str, list[FileReport]] = {}
+        for report in self.files:
+            grouped.setdefault(report.path, []).append(report)
+        return list(grouped.values())
+
 
 def check_editions(
     raw: bytes,

@@ -43,3 +43,13 @@ def reporter_for(output_format: Format) -> Reporter:
     module = importlib.import_module(f"icscheck.reporters.{output_format.value}_format")
     render: Reporter = module.render
     return render
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``; ``info`` is a mass noun."""
+    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
+
+
+def tally(counts: dict[str, int], *, skip_zero: bool = False) -> str:
+    """``3 errors, 1 warning, 0 info``: the counts by severity, as both summaries give them."""
+    return ", ".join(plural(n, severity) for severity, n in counts.items() if n or not skip_zero)

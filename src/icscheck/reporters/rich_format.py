@@ -13,7 +13,7 @@ from rich.text import Text
 from icscheck.engine import FileReport, RunReport
 from icscheck.findings import Severity
 from icscheck.model import Appointer, BoardMember, IntegratedCareSystem, PartnershipMember
-from icscheck.reporters import ReportOptions
+from icscheck.reporters import ReportOptions, plural, tally
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -27,7 +27,7 @@ def render(run: RunReport, options: ReportOptions) -> str:
         highlight=False,
         emoji=False,
     )
-    for reports in _by_file(run):
+    for reports in run.by_file():
         console.print(_file_report(reports, run.as_of, options))
         console.print()
     if len(run.editions) > 1:
@@ -38,14 +38,6 @@ def render(run: RunReport, options: ReportOptions) -> str:
     output = console.file
     assert isinstance(output, io.StringIO)
     return output.getvalue()
-
-
-def _by_file(run: RunReport) -> list[list[FileReport]]:
-    """Each file's reports together, one an edition, in the order they were checked."""
-    grouped: dict[str, list[FileReport]] = {}
-    for report in run.files:
-        grouped.setdefault(report.path, []).append(report)
-    return list(grouped.values())
 
 
 def _file_report(
@@ -72,7 +64,7 @@ def _verdict_matrix(run: RunReport) -> Table:
     table.add_column("System")
     for edition in run.editions:
         table.add_column(edition.id, justify="center")
-    for reports in _by_file(run):
+    for reports in run.by_file():
         table.add_row(
             reports[0].ics or reports[0].path, *(_verdict(r, short=True) for r in reports)
         )
@@ -157,34 +149,26 @@ def _findings(report: FileReport) -> Table:
 
 def _verdict(report: FileReport, *, short: bool = False) -> Text:
     counts = report.counts
-    tally = ", ".join(_plural(n, severity) for severity, n in counts.items() if n) or "no findings"
+    found = tally(counts, skip_zero=True) or "no findings"
     if report.suppressed:
-        tally += f"; {report.suppressed} suppressed"
+        found += f"; {report.suppressed} suppressed"
     if short:
         mark = (
             ("compliant", "green")
             if report.compliant
-            else (_plural(counts["error"], "error"), "red")
+            else (plural(counts["error"], "error"), "red")
         )
         return Text(mark[0], style=mark[1])
     if report.compliant:
-        return Text.assemble(("Compliant", "bold green"), f" ({tally})")
-    return Text.assemble(("Not compliant", "bold red"), f" ({tally})")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
+        return Text.assemble(("Compliant", "bold green"), f" ({found})")
+    return Text.assemble(("Not compliant", "bold red"), f" ({found})")
 
 
 def _summary(run: RunReport) -> Text:
-    compliant = sum(report.compliant for report in run.files)
-    counts = run.counts
-    files = len(run.files)
-    tally = ", ".join(_plural(n, severity) for severity, n in counts.items())
     against = run.editions[0].title if len(run.editions) == 1 else f"{len(run.editions)} editions"
     return Text(
-        f"{_plural(len(_by_file(run)), 'file')} checked against {against}, as at "
-        f"{run.as_of.day} {run.as_of:%B %Y}: {compliant} compliant, "
-        f"{files - compliant} not compliant; {tally}",
+        f"{plural(len(run.by_file()), 'file')} checked against {against}, as at "
+        f"{run.as_of.day} {run.as_of:%B %Y}: {run.compliant} compliant, "
+        f"{len(run.files) - run.compliant} not compliant; {tally(run.counts)}",
         style="bold",
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from icscheck.engine import RunReport
-from icscheck.reporters import ReportOptions
+from icscheck.reporters import ReportOptions, plural, tally
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
@@ -19,14 +19,13 @@ def render(run: RunReport, options: ReportOptions) -> str:
 
 def summary(run: RunReport) -> str:
     """A closing line for a person reading the terminal; never part of the findings stream."""
-    counts = run.counts
-    compliant = sum(report.compliant for report in run.files)
-    files = len({report.path for report in run.files})
     editions = ", ".join(edition.id for edition in run.editions)
-    verdicts = len(run.files)
-    judged = f"{compliant} of {verdicts} verdicts" if len(run.editions) > 1 else f"{compliant}"
+    judged = (
+        f"{run.compliant} of {len(run.files)} verdicts"
+        if len(run.editions) > 1
+        else str(run.compliant)
+    )
     return (
-        f"{files} file{'s' * (files != 1)} checked against {editions} as at {run.as_of}: "
-        f"{judged} compliant; {counts['error']} error{'s' * (counts['error'] != 1)}, "
-        f"{counts['warning']} warning{'s' * (counts['warning'] != 1)}, {counts['info']} info"
+        f"{plural(len(run.by_file()), 'file')} checked against {editions} as at {run.as_of}: "
+        f"{judged} compliant; {tally(run.counts)}"
     )
