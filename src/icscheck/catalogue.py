@@ -182,7 +182,7 @@ def icbs_listing(on: dt.date) -> str:
     """The ICBs in force on a date, with their regions and councils, and the data's caveat."""
     boards = geography.icbs_in_force(on)
     lines = [
-        f"{len(boards)} integrated care boards in force on {on.day} {on:%B %Y} "
+        f"{len(boards)} integrated care boards in force on {geography.long_date(on)} "
         f"({geography.data_vintage(on)}):",
         "",
     ]

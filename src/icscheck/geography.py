@@ -23,6 +23,8 @@ CAVEAT = (
     "lookups; a file's own ics.local_authorities overrides them."
 )
 """Said wherever output depends on the council table, as the reference data's README asks."""
+UNVERIFIED = "compiled, not verified against ONS lookups"
+"""The caveat in brief, for findings that rely on the council table."""
 
 _ICBS_CSV = "icbs.csv"
 _COUNCILS_CSV = "icb_local_authorities.csv"

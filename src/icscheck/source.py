@@ -100,12 +100,10 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         # error.start counts from after any byte-order mark, so index error.object, not raw
-        before = error.object[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        position = _position_after(error.object[: error.start].decode("utf-8"))
         bad = error.object[error.start]
         message = f"the file is not UTF-8 text (byte 0x{bad:02x}); save it as UTF-8"
-        raise YamlSyntaxError([SyntaxProblem(message, Position(line, column))]) from None
+        raise YamlSyntaxError([SyntaxProblem(message, position)]) from None
 
 
 def load(text: str) -> Document:
@@ -119,8 +117,6 @@ def load(text: str) -> Document:
         raise YamlSyntaxError([_control_character(error.character, text)]) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError([SyntaxProblem(str(error), Position(1, 1))]) from None
-    except RecursionError:
-        raise YamlSyntaxError([SyntaxProblem(_TOO_DEEP, Position(1, 1))]) from None
     builder = _Builder()
     try:
         data = None if root is None else builder.build(root, ())
@@ -152,10 +148,12 @@ def _control_character(character: int, text: str) -> SyntaxProblem:
     message = f"the file contains a control character (U+{character:04X}) YAML forbids; delete it"
     text = text.removeprefix("\ufeff")
     index = text.find(chr(character))
-    if index < 0:
-        return SyntaxProblem(message, Position(1, 1))
-    line_start = text.rfind("\n", 0, index) + 1
-    return SyntaxProblem(message, Position(text.count("\n", 0, index) + 1, index - line_start + 1))
+    return SyntaxProblem(message, _position_after(text[:index]) if index >= 0 else Position(1, 1))
+
+
+def _position_after(before: str) -> Position:
+    """Where the character after `before` stands, counting characters, not bytes."""
+    return Position(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
 
 
 def _problem_order(problem: SyntaxProblem) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from icscheck import geography
 from icscheck.findings import Severity
 from icscheck.model import (
     Appointer,
@@ -33,8 +34,8 @@ def _provenance(ctx: Context) -> str:
     if vintage is None:
         return ""
     return (
-        f" (councils from icscheck's reference data, {vintage}: compiled, not verified against "
-        "ONS lookups; list ics.local_authorities to override)"
+        f" (councils from icscheck's reference data, {vintage}: {geography.UNVERIFIED}; "
+        "list ics.local_authorities to override)"
     )
 
 

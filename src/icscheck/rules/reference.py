@@ -87,6 +87,6 @@ def councils_match_reference(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             f"the file's councils ({', '.join(listed)}) differ from the reference data's for "
             f"{found.record.code} ({', '.join(reference)}; "
-            f"{geography.data_vintage(ctx.as_of)}, compiled, not verified against ONS lookups)",
+            f"{geography.data_vintage(ctx.as_of)}, {geography.UNVERIFIED})",
             ("ics", "local_authorities"),
         )
