@@ -171,21 +171,24 @@ def edition_from_text(text: str, label: str) -> Edition:
     The rules the pack itself sets cite the pack, the constitution or policy they enforce, unless
     an entry names a `source` of its own.
     """
+    return _edition(text, label, chain=(), pack=True)
+
+
+def _edition(text: str, label: str, chain: tuple[str, ...], *, pack: bool = False) -> Edition:
     own = _parse(text, label)
-    cited = {
+    if pack:
+        own = _Layer({**own.data, "rules": _cite_pack(own.data["rules"], label)}, own.document)
+    return _build(_resolve(own, label, chain), label)
+
+
+def _cite_pack(rules: dict[str, Any], label: str) -> dict[str, Any]:
+    """The pack's own entries, marked to cite the pack (with their section) as their source."""
+    return {
         rule_id: {**entry, _PACK: f"{label}: {entry['section']}" if "section" in entry else label}
         if isinstance(entry, dict) and "source" not in entry
         else entry
-        for rule_id, entry in own.data["rules"].items()
+        for rule_id, entry in rules.items()
     }
-    layer = _Layer({**own.data, "rules": cited}, own.document)
-    return _build(_resolve(layer, label, chain=()), label)
-
-
-def _edition(text: str, label: str, chain: tuple[str, ...]) -> Edition:
-    own = _parse(text, label)
-    data = _resolve(own, label, chain)
-    return _build(data, label)
 
 
 def _builtin_text(name: str) -> str | None:
@@ -255,30 +258,34 @@ def _check(layer: _Layer, label: str) -> None:
         if "source" in entry and entry["source"] not in sources:
             raise fail((*here, "source"), f"rule {rule_id}: {_unknown_source(entry['source'])}")
         for name, value in entry.get("params", {}).items():
-            if name not in rule.parameters:
-                allowed = ", ".join(rule.parameters) or "none"
-                raise fail(
-                    (*here, "params", name),
-                    f"rule {rule_id} has no parameter '{name}' (its parameters: {allowed})",
-                    at_key=True,
-                )
-            default = rule.parameters[name]
-            if not _same_type(value, default):
-                raise fail(
-                    (*here, "params", name),
-                    f"rule {rule_id} parameter '{name}' must be {_kind(default)} "
-                    f"like {default!r}, not {value!r}",
-                )
-            permitted = rule.choices.get(name, ())
-            for index, item in enumerate(value if permitted else ()):
-                if item not in permitted:
-                    close = difflib.get_close_matches(item, permitted, n=1)
-                    hint = f"did you mean '{close[0]}'? " if close else ""
-                    raise fail(
-                        (*here, "params", name, index),
-                        f"rule {rule_id} parameter '{name}': '{item}' is not allowed; "
-                        f"{hint}(allowed: {', '.join(permitted)})",
-                    )
+            problem = _param_problem(rule, name, value)
+            if problem is not None:
+                below, at_key, message = problem
+                raise fail((*here, "params", name, *below), message, at_key=at_key)
+
+
+def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, bool, str] | None:
+    """What is wrong with one parameter of a rule entry: where below the parameter, whether at
+    its key, and the message."""
+    if name not in rule.parameters:
+        allowed = ", ".join(rule.parameters) or "none"
+        return (), True, f"rule {rule.id} has no parameter '{name}' (its parameters: {allowed})"
+    default = rule.parameters[name]
+    if not _same_type(value, default):
+        wrong = f"must be {_kind(default)} like {default!r}, not {value!r}"
+        return (), False, f"rule {rule.id} parameter '{name}' {wrong}"
+    permitted = rule.choices.get(name, ())
+    for index, item in enumerate(value if permitted else ()):
+        if item not in permitted:
+            close = difflib.get_close_matches(item, permitted, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            allowed = f"{hint}(allowed: {', '.join(permitted)})"
+            return (
+                (index,),
+                False,
+                f"rule {rule.id} parameter '{name}': '{item}' is not allowed; {allowed}",
+            )
+    return None
 
 
 def _unknown_source(source_id: str) -> str:
