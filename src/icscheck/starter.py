@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from icscheck import geography
+from icscheck.editions import DEFAULT_EDITION, load_edition
 from icscheck.output import write_atomically
 
 DEFAULT_NAME = "my-system.ics.yaml"
@@ -343,8 +344,8 @@ def _board_seats(record: geography.IntegratedCareBoardRecord | None) -> Iterator
         "Executive members (ICB011): NHS England's guidance on ICB constitutions requires a "
         "director of finance, a medical director and a director of nursing.",
     )
-    for portfolio in ("finance", "medical", "nursing"):
-        notes = executives if portfolio == "finance" else ()
+    for index, portfolio in enumerate(_default_param("ICB011", "portfolios")):
+        notes = executives if index == 0 else ()
         yield _Seat(("role: executive", f"portfolio: {portfolio}", *employer), notes)
     yield _Seat(
         ("role: non_executive",),
@@ -393,9 +394,17 @@ def _partnership_seats(
         "the partnership itself (s.116ZA(2)(c)) from Local Healthwatch, the voluntary, community "
         "and social enterprise sector, social care and public health.",
     )
-    for sector in ("healthwatch", "vcse", "social_care", "public_health"):
-        notes = suggested if sector == "healthwatch" else ()
+    for index, sector in enumerate(_default_param("ICP005", "sectors")):
+        notes = suggested if index == 0 else ()
         yield _Seat(("appointed_by: partnership", f"sector: {sector}"), notes, dated=False)
+
+
+def _default_param(rule_id: str, name: str) -> list[str]:
+    """A parameter of a rule in the default edition, so the seats follow the edition's data."""
+    setting = load_edition(DEFAULT_EDITION).setting(rule_id)
+    assert setting is not None, f"{DEFAULT_EDITION} puts {rule_id} in force"
+    values: list[str] = setting.params[name]
+    return values
 
 
 def _council_seats(councils: Sequence[geography.CouncilRecord]) -> Iterator[_Seat]:
