@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -41,6 +41,13 @@ def fail(message: str) -> NoReturn:
     """Stop with `icscheck: error: …` on stderr and exit 2."""
     typer.echo(f"icscheck: error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def _as_of_option(purpose: str) -> Any:
+    """The `--as-of` option, which every date-dependent command takes, for `purpose`."""
+    return typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help=f"{purpose}. Default: today.", show_default=False
+    )
 
 
 def _version(value: bool) -> None:
@@ -131,12 +138,7 @@ def check(
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="Date to check terms of office on, YYYY-MM-DD. Default: today.",
-            show_default=False,
-        ),
+        _as_of_option("Date to check terms of office on"),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Findings only: no members tables or summary.")
@@ -210,11 +212,7 @@ def init(
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of",
-            help="Date whose ICBs and councils to use, YYYY-MM-DD. Default: today.",
-            show_default=False,
-        ),
+        _as_of_option("Date whose ICBs and councils to use"),
     ] = None,
 ) -> None:
     """Write a starting ICS file, with a commented place for every statutory seat.
@@ -368,11 +366,7 @@ def editions_diff(
 def icbs(
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of",
-            help="Date to list the ICBs of, YYYY-MM-DD. Default: today.",
-            show_default=False,
-        ),
+        _as_of_option("Date to list the ICBs of"),
     ] = None,
 ) -> None:
     """List the integrated care boards in force on a date, with their regions and councils."""
