@@ -168,6 +168,9 @@ def _problem_from(error: yaml.MarkedYAMLError, text: str) -> SyntaxProblem:
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     problem = error.problem or "invalid YAML"
+    if problem.startswith("exceeded maximum nesting depth"):
+        # PyYAML 6.0.4's own limit on flow nesting; the same refusal as ours, said our way
+        return SyntaxProblem(_TOO_DEEP, position)
     if problem == "found character that cannot start any token" and mark:
         # libyaml leaves out the character that PyYAML names (and the tab hint needs)
         lines = text.removeprefix("\ufeff").split("\n")
