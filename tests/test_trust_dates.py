@@ -84,6 +84,7 @@ def test_ics002_before_july_2022_says_icbs_were_established_then(as_of: str) -> 
     assert [(line, rule) for line, _, rule, _ in found] == [("15", "ICS002")]
     assert ESTABLISHMENT in found[0][3]
     assert "there were no ICBs on" in found[0][3]
+    assert "ICB areas as at" not in found[0][3]
 
 
 def test_ics002_on_the_day_icbs_were_established_is_silent() -> None:
