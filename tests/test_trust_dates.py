@@ -200,6 +200,20 @@ def test_an_unknown_code_suggests_an_icb_in_force_plainly(tmp_path: Path) -> Non
     assert "dissolved" not in message
 
 
+def test_init_suggests_a_dissolved_icb_as_dissolved(in_tmp: Path) -> None:
+    result = invoke("init", "--icb", "NHS Sussex", "--as-of", AS_OF)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert "did you mean QNX (NHS Sussex Integrated Care Board, dissolved 31 March 2026)?" in line
+    assert list(in_tmp.iterdir()) == []
+
+
+def test_init_finds_the_icb_by_its_ons_code(in_tmp: Path) -> None:
+    result = invoke("init", "--icb", "E54000008", "--as-of", AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "did you mean QYG (NHS Cheshire and Merseyside Integrated Care Board)?" in result.stderr
+
+
 # explain a rule not in the edition
 
 
