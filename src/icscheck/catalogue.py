@@ -73,28 +73,23 @@ def rules_table(edition: Edition) -> str:
 
 
 def explain(name: str, edition: Edition) -> str:
-    """A rule's whole documentation, with its citation and parameters in `edition`."""
+    """A rule's whole documentation, with its citation and parameters in `edition`; for a rule
+    not in force there, it says so first and cites each edition where it is instead."""
     if name.upper() in BUILT_IN_CHECKS:
         slug, summary, docs = BUILT_IN_CHECKS[name.upper()]
         return f"{name.upper()} {slug}\n\n{summary}\n\n{_wrap(docs)}\n"
     rule = find_rule(name)
     setting = edition.setting(rule.id)
-    citation = setting.citation if setting else rule.citation
     params = setting.params if setting else rule.parameters
-    source = all_sources()[citation.source]
-    level = confidence(citation)
-    lines = [
-        f"{rule.id} {rule.name}",
-        "",
-        rule.summary,
-        "",
-        _wrap(rule.docs),
-        "",
-        f"Source ({edition.id}): {cite(citation)}",
-        _wrap(f"{source.title}. Confidence {level}: {CONFIDENCE[level]}.", indent="  "),
-    ]
-    if source.url:
-        lines.append(f"  {source.url}")
+    lines = [f"{rule.id} {rule.name}", ""]
+    if setting is None:
+        lines += [_wrap(_not_in_force(rule, edition)), ""]
+    lines += [rule.summary, "", _wrap(rule.docs), ""]
+    if setting is not None:
+        lines += _source_lines(edition.id, setting.citation)
+    else:
+        for other, cited in _citations(rule):
+            lines += _source_lines(other.id, cited)
     lines += ["", "In force:", *_in_force(rule)]
     if params:
         lines += ["", "Parameters: " + "; ".join(f"{k} = {v}" for k, v in params.items())]
@@ -103,14 +98,40 @@ def explain(name: str, edition: Edition) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _citations(rule: Rule) -> list[tuple[Edition, Citation]]:
+    """The editions where `rule` is in force, oldest first, with what each cites for it."""
+    return [(e, s.citation) for e in editions_by_date() if (s := e.setting(rule.id)) is not None]
+
+
+def _not_in_force(rule: Rule, edition: Edition) -> str:
+    where = ", ".join(e.id for e, _ in _citations(rule))
+    elsewhere = f"; it is in force in {where}" if where else ""
+    return f"{rule.id} is not in force in {edition.id}{elsewhere}."
+
+
+def _source_lines(edition_id: str, citation: Citation) -> list[str]:
+    """What an edition cites for a rule: the citation, the document, its confidence and URL."""
+    source = all_sources()[citation.source]
+    level = confidence(citation)
+    lines = [
+        f"Source ({edition_id}): {cite(citation)}",
+        _wrap(f"{source.title}. Confidence {level}: {CONFIDENCE[level]}.", indent="  "),
+    ]
+    return lines + ([f"  {source.url}"] if source.url else [])
+
+
 def _in_force(rule: Rule) -> list[str]:
-    """One line an edition: the rule's severity there and the source that edition cites."""
+    """One line an edition: the rule's severity there, the confidence and the source cited."""
     editions = editions_by_date()
     width = max(len(edition.id) for edition in editions)
     lines = []
     for edition in editions:
         setting = edition.setting(rule.id)
-        state = f"{setting.severity:<8} {cite(setting.citation)}" if setting else "not in force"
+        state = (
+            f"{setting.severity:<8} {confidence(setting.citation)}  {cite(setting.citation)}"
+            if setting
+            else "not in force"
+        )
         lines.append(f"  {edition.id:<{width}}  {state}")
     return lines
 
@@ -180,6 +201,12 @@ def _param(value: object) -> str:
 
 def icbs_listing(on: dt.date) -> str:
     """The ICBs in force on a date, with their regions and councils, and the data's caveat."""
+    if geography.before_icbs(on):
+        first = geography.ESTABLISHED.isoformat()
+        return (
+            f"There were no integrated care boards on {geography.long_date(on)}: "
+            f"{geography.ESTABLISHMENT}.\nList them with: icscheck icbs --as-of {first}\n"
+        )
     boards = geography.icbs_in_force(on)
     lines = [
         f"{len(boards)} integrated care boards in force on {geography.long_date(on)} "

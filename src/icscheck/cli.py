@@ -179,6 +179,8 @@ def check(
         run = runner.run(request)
     except (SettingsError, runner.RequestError) as error:
         fail(str(error))
+    for note in runner.date_notes(run):
+        typer.echo(f"icscheck: note: {note}", err=True)
     on_terminal = output is None and sys.stdout.isatty()
     chosen = output_format or (Format.RICH if on_terminal else Format.TEXT)
     options = ReportOptions(

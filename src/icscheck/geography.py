@@ -25,6 +25,17 @@ CAVEAT = (
 """Said wherever output depends on the council table, as the reference data's README asks."""
 UNVERIFIED = "compiled, not verified against ONS lookups"
 """The caveat in brief, for findings that rely on the council table."""
+ESTABLISHED = date(2022, 7, 1)
+"""The day the first ICBs were established; there were none before it."""
+ESTABLISHMENT = (
+    "ICBs were established on 1 July 2022 (Integrated Care Boards (Establishment) Order 2022)"
+)
+"""Said wherever a date before `ESTABLISHED` is asked about ICBs."""
+CODE_FORM = (
+    "is not an ICB's ODS code: write three or five capital letters and digits, e.g. QYG "
+    "(`icscheck icbs` lists them)"
+)
+"""What a misformed `icb_code` is told, after its value: the form codes take."""
 
 _ICBS_CSV = "icbs.csv"
 _COUNCILS_CSV = "icb_local_authorities.csv"
@@ -212,6 +223,11 @@ def _normalise(code: str) -> str:
     return code.strip().upper()
 
 
+def before_icbs(on: date) -> bool:
+    """Whether `on` is before the first ICBs were established, so no code can be in force."""
+    return on < ESTABLISHED
+
+
 def _period(code: str, on: date) -> IntegratedCareBoardRecord | None:
     return next((r for r in _periods_by_code().get(code, ()) if r.in_force(on)), None)
 
@@ -257,16 +273,44 @@ def _successors(record: IntegratedCareBoardRecord) -> tuple[IntegratedCareBoardR
     return tuple(successor for successor in found if successor is not None)
 
 
-def _close_matches(key: str, on: date) -> tuple[IntegratedCareBoardRecord, ...]:
+def _close_matches(key: str, on: date | None) -> tuple[IntegratedCareBoardRecord, ...]:
+    """ICBs `key` may mean: the one whose code it is once spaces go, or whose ONS (GSS) code it
+    is; else codes like it; and those whose name contains it ('Sussex', 'NHS Sussex ICB')."""
     by_code = _periods_by_code()
-    codes = difflib.get_close_matches(key, by_code, n=3, cutoff=0.6)
+    squeezed = "".join(key.split())
+    codes = [c for c in by_code if c == squeezed]
+    codes += [r.code for r in icb_records() if r.gss_code == squeezed]
+    if not codes:
+        codes = difflib.get_close_matches(key, by_code, n=3, cutoff=0.6)
     if len(key) >= 3:
-        wanted = key.casefold()
+        wanted = _name_key(key)
         codes += [
-            c for c, periods in by_code.items() if any(wanted in p.name.casefold() for p in periods)
+            c for c, periods in by_code.items() if any(wanted in _name_key(p.name) for p in periods)
         ]
     # The period in force on the date is the one to offer; otherwise the latest there was.
-    return tuple(_period(c, on) or by_code[c][-1] for c in dict.fromkeys(codes))
+    return tuple((_period(c, on) if on else None) or by_code[c][-1] for c in dict.fromkeys(codes))
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace("integrated care board", "icb").split())
+
+
+def suggestion(text: str, on: date | None = None) -> str:
+    """'; did you mean QNX (NHS Sussex Integrated Care Board, dissolved 31 March 2026)?' for
+    what someone wrote where an ICB code goes, or '' when nothing is like it. Without a date,
+    an ICB counts as dissolved once the reference data ends it."""
+    return _did_you_mean(_close_matches(_normalise(text), on), on)
+
+
+def _did_you_mean(close: tuple[IntegratedCareBoardRecord, ...], on: date | None) -> str:
+    return f"; did you mean {' or '.join(_offered(r, on) for r in close)}?" if close else ""
+
+
+def _offered(record: IntegratedCareBoardRecord, on: date | None) -> str:
+    end = record.valid_to
+    if end is None or (on is not None and on <= end):
+        return record.label
+    return f"{record.code} ({record.name}, dissolved {long_date(end)})"
 
 
 def long_date(on: date) -> str:
@@ -287,18 +331,25 @@ def explain(found: Lookup, on: date) -> str:
                 else "the reference data names no successor"
             )
             return f"{record.label} was dissolved on {ended}; on {long_date(on)} {after}"
+        case NotYetEstablished(record=record) if before_icbs(on):
+            return (
+                f"there were no ICBs on {long_date(on)}: {ESTABLISHMENT}, and {record.label} "
+                f"dates from {long_date(record.valid_from)}"
+            )
         case NotYetEstablished(record=record):
             before = [
                 earlier.record
                 for code in record.predecessors
                 if isinstance(earlier := lookup(code, on), InForce)
             ]
-            covered = f"; on {long_date(on)} its area was covered by {_listed(before)}"
-            return f"{record.label} is not established until {long_date(record.valid_from)}" + (
-                covered if before else ""
+            covered = (
+                f"; on {long_date(on)} its area was covered by {_listed(before)}" if before else ""
+            )
+            return (
+                f"{record.label} is not established until {long_date(record.valid_from)}{covered}"
             )
         case UnknownCode(code=code, close_matches=close):
-            hint = f"; did you mean {' or '.join(r.label for r in close)}?" if close else ""
+            hint = _did_you_mean(close, on)
             return f"'{code}' is not the ODS code of any ICB since July 2022{hint}"
     raise AssertionError("unreachable")  # pragma: no cover
 

@@ -14,9 +14,18 @@ from icscheck.editions import (
     editions_by_date,
     load_edition,
 )
-from icscheck.engine import RunReport, Selection, check_editions, pattern_problem
+from icscheck.engine import (
+    ALWAYS_ON,
+    RunReport,
+    Selection,
+    check_editions,
+    matches,
+    pattern_problem,
+)
 from icscheck.findings import Severity
+from icscheck.geography import long_date
 from icscheck.inputs import InputError, discover
+from icscheck.rules import RULES_BY_ID
 from icscheck.settings import Settings, split_names
 
 ALL_EDITIONS = "all"
@@ -78,6 +87,7 @@ def run(request: Request) -> RunReport:
     _check_patterns(request.ignore, "--ignore")
     try:
         editions = resolve_editions(request.editions, request.rules)
+        _check_selected(request.select, editions)
         inputs = discover(request.paths)
         reports = tuple(
             report
@@ -95,6 +105,17 @@ def run(request: Request) -> RunReport:
     return RunReport(editions=editions, as_of=request.as_of, files=reports)
 
 
+def date_notes(run: RunReport) -> list[str]:
+    """A note for each edition checked on a day before its own date: its rules are applied to a
+    time when they did not exist yet, which the reader should know but which is not a finding."""
+    return [
+        f"{edition.id} dates from {long_date(start)}: on {long_date(run.as_of)}, the date "
+        "checked, its rules were not yet in force or published"
+        for edition in run.editions
+        if edition.date and run.as_of < (start := dt.date.fromisoformat(edition.date))
+    ]
+
+
 def resolve_editions(names: tuple[str, ...], rules: Path | None) -> tuple[Edition, ...]:
     """The editions to check against: a rule pack, every edition (oldest first), or those named."""
     if rules is not None:
@@ -109,6 +130,26 @@ def _check_patterns(patterns: tuple[str, ...], option: str) -> None:
         problem = pattern_problem(pattern, ignoring=option == "--ignore")
         if problem:
             raise RequestError(f"{option} {problem}")
+
+
+def _check_selected(patterns: tuple[str, ...], editions: tuple[Edition, ...]) -> None:
+    """A `--select` pattern that names rules, none in force in the editions checked, would
+    silently check nothing: say where the rules it names are in force instead."""
+    settings = [s for e in editions for s in e.settings]
+    for pattern in patterns:
+        if pattern.upper() in ALWAYS_ON or any(matches(s.rule, pattern) for s in settings):
+            continue
+        where = [
+            f"{rule.id} is in force in {', '.join(ids)}"
+            for rule in RULES_BY_ID.values()
+            if matches(rule, pattern)
+            and (ids := [e.id for e in editions_by_date() if e.setting(rule.id)])
+        ]
+        checked = ", ".join(edition.id for edition in editions)
+        elsewhere = f" ({'; '.join(where)})" if where else ""
+        raise RequestError(
+            f"--select {pattern}: no rule it names is in force in {checked}{elsewhere}"
+        )
 
 
 def exit_code(run: RunReport, fail_on: Severity) -> int:

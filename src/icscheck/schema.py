@@ -129,6 +129,11 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
                 f"not {_shown(instance)}"
             )
         return [SchemaProblem(message, pointer)]
+    if kind == "pattern" and pointer[-1:] == ("icb_code",):
+        from icscheck import geography
+
+        hint = geography.suggestion(str(instance))
+        return [SchemaProblem(f"{field} {_shown(instance)} {geography.CODE_FORM}{hint}", pointer)]
     if kind == "pattern":
         message = (
             schema.get("errorMessage") or f"{field} {_shown(instance)} is not in the expected form"

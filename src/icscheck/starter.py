@@ -92,6 +92,8 @@ def _what_next(found: geography.Lookup, as_of: date) -> str:
             return f"run icscheck init --icb {successor.code}, or pass --as-of {record.valid_to}"
         case geography.Dissolved(record=record):
             return f"run icscheck init with your area's new ICB, or pass --as-of {record.valid_to}"
+        case geography.NotYetEstablished(record=record) if geography.before_icbs(as_of):
+            return f"pass --as-of {record.valid_from.isoformat()} or later"
         case geography.NotYetEstablished(record=record):
             return f"pass --as-of {record.valid_from.isoformat()} or later for the new board"
     return f"icscheck icbs --as-of {as_of.isoformat()} lists the ICBs"

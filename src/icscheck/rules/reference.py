@@ -33,7 +33,8 @@ def icb_code_in_force(ctx: Context) -> Iterator[Problem]:
     Forty-two ICBs were established on 1 July 2022 (Integrated Care Boards (Establishment)
     Order 2022); twelve were dissolved and six new ones established on 1 April 2026, leaving 36.
     A file that still gives a dissolved ICB's code describes a body that no longer exists: the
-    finding names its successor. Codes and succession come from NHS ODS data as documented by
+    finding names its successor. On a date before 1 July 2022 no code is in force, and the
+    finding says so. Codes and succession come from NHS ODS data as documented by
     rcpch/rcpch-nhs-organisations; `icscheck icbs --as-of DATE` lists the ICBs on a date.
     """
     code = ctx.system.icb_code
@@ -43,10 +44,8 @@ def icb_code_in_force(ctx: Context) -> Iterator[Problem]:
     if isinstance(found, geography.InForce):
         return
     listing = " (`icscheck icbs` lists them)" if isinstance(found, geography.UnknownCode) else ""
-    yield Problem(
-        f"{geography.explain(found, ctx.as_of)}{listing} ({geography.data_vintage(ctx.as_of)})",
-        CODE,
-    )
+    vintage = "" if geography.before_icbs(ctx.as_of) else f" ({geography.data_vintage(ctx.as_of)})"
+    yield Problem(f"{geography.explain(found, ctx.as_of)}{listing}{vintage}", CODE)
 
 
 @rule(
