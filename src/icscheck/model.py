@@ -292,30 +292,54 @@ def _place(data: dict[str, Any], path: Pointer) -> Place:
 _COUNCIL_PREFIXES = (
     "common council of the ",
     "council of the ",
+    "city and county of ",
+    "county of ",
     "london borough of ",
     "royal borough of ",
+    "metropolitan borough of ",
+    "borough of ",
     "city of ",
     "county ",
     "the ",
+    "lb ",
+    "rb ",
 )
 _COUNCIL_SUFFIXES = (
-    " metropolitan borough council",
-    " metropolitan district council",
-    " borough council",
-    " county council",
-    " city council",
     " council",
     " corporation",
+    " metropolitan",
+    " borough",
+    " district",
+    " county",
+    " city",
+    " mbc",
+    " mdc",
+    " lbc",
+    " bc",
+    " cc",
+    " dc",
 )
+_COUNCIL_PUNCTUATION = str.maketrans(
+    {"&": " and ", "'": "", "\u2019": "", ",": " ", ".": " ", "-": " "}
+)
+"""Punctuation written more than one way: 'Brighton & Hove', 'St. Helens', 'Stoke on Trent'."""
+_COUNCIL_WORDS = {"saint": "st"}
+"""Words written more than one way: 'Saint Helens' is 'St Helens'."""
+_COUNCIL_ALIASES = {"kingston upon hull": "hull"}
+"""Places whose everyday name is not their formal name with titles taken off."""
 
 
 def council_key(name: str) -> str:
-    """A council's identity, so 'Wirral' matches 'Wirral Metropolitan Borough Council'.
+    """A council's identity, so 'Wirral MBC' matches 'Wirral Metropolitan Borough Council'.
 
-    Strips the titles that vary between a council's formal and everyday names: 'City of London
-    Corporation', 'City of London' and 'Common Council of the City of London' are one council.
+    Strips the titles that vary between a council's formal and everyday names, in any
+    combination ('City of Bradford MDC', 'Borough of Wirral', 'LB Camden'), and the punctuation
+    that varies ('St. Helens', 'Stoke on Trent'): 'City of London Corporation', 'City of London'
+    and 'Common Council of the City of London' are one council. Every council in the reference
+    data keeps a key of its own (tests/test_trust_partnership.py).
     """
-    key = " ".join(name.casefold().replace("&", " and ").replace(",", " ").split())
+    words = name.translate(_COUNCIL_PUNCTUATION).casefold().split()
+    key = " ".join(_COUNCIL_WORDS.get(word, word) for word in words)
     changed = True
     while changed:
         changed = False
@@ -325,4 +349,4 @@ def council_key(name: str) -> str:
         for suffix in _COUNCIL_SUFFIXES:
             if key.endswith(suffix) and len(key) > len(suffix):
                 key, changed = key.removesuffix(suffix), True
-    return key
+    return _COUNCIL_ALIASES.get(key, key)
