@@ -42,15 +42,20 @@ def _provenance(ctx: Context) -> str:
     )
 
 
+_LONGEST_SLIP = 100
+"""Characters in the longest council name worth a suggestion (the longest real key has 34)."""
+
+
 def _closest_council(name: str, councils: Iterable[str]) -> str | None:
     """The council among `councils` that `name` most likely misspells, compared by council key.
 
     Keys drop the titles, so 'Wiral Council' is compared as 'wiral' with 'wirral'. A council
     that icscheck's reference data knows (South Tyneside, for North Tyneside's area) is from
-    elsewhere, not a misspelling, and gets no suggestion.
+    elsewhere, not a misspelling, and gets no suggestion; nor does a name far longer than any
+    council's, which difflib would take long to compare.
     """
     key = council_key(name)
-    if key in _reference_council_keys():
+    if len(key) > _LONGEST_SLIP or key in _reference_council_keys():
         return None
     by_key = {council_key(council): council for council in councils}
     close = difflib.get_close_matches(key, by_key, n=1)
@@ -354,8 +359,10 @@ def _listed_again(listed: list[PartnershipMember]) -> str:
     )
 
 
-def _joined(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
+def _joined(words: list[str], most: int = 5) -> str:
+    """'a', 'a and b', 'a, b and c'; past `most`, 'a, b, c, d and 96 more'."""
+    if len(words) > most:
+        return f"{', '.join(words[: most - 1])} and {len(words) - most + 1} more"
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
