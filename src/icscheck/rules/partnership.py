@@ -114,7 +114,7 @@ def partnership_established(ctx: Context) -> Iterator[Problem]:
     "An integrated care board and each responsible local authority whose area coincides with or
     falls wholly or partly within the board's area must establish a joint committee for the
     board's area (an 'integrated care partnership')." Add a `partnership:` section; the rules
-    on its membership (ICP002 to ICP005) run only when it is there.
+    on its membership (ICP002 to ICP006) run only when it is there.
     """
     if ctx.system.partnership is None:
         yield Problem(
