@@ -289,40 +289,73 @@ def _place(data: dict[str, Any], path: Pointer) -> Place:
     )
 
 
-_COUNCIL_PREFIXES = (
-    "common council of the ",
-    "council of the ",
-    "london borough of ",
-    "royal borough of ",
-    "city of ",
-    "county ",
-    "the ",
+_COUNCIL_PREFIXES = tuple(
+    tuple(title.split())
+    for title in (
+        "common council of the",
+        "council of the",
+        "city and county of",
+        "city of",
+        "county of",
+        "county",
+        "london borough of",
+        "royal borough of",
+        "metropolitan borough of",
+        "borough of",
+        "the",
+        "lb",
+        "rb",
+    )
 )
-_COUNCIL_SUFFIXES = (
-    " metropolitan borough council",
-    " metropolitan district council",
-    " borough council",
-    " county council",
-    " city council",
-    " council",
-    " corporation",
+"""Titles before a council's place name, longest first where they share a first word."""
+_PREFIXES_BY_FIRST_WORD = {
+    first: tuple(title for title in _COUNCIL_PREFIXES if title[0] == first)
+    for first in {title[0] for title in _COUNCIL_PREFIXES}
+}
+_COUNCIL_SUFFIXES = frozenset(
+    {"council", "corporation", "metropolitan", "borough", "district", "county", "city"}
+    | {"mbc", "mdc", "lbc", "bc", "cc", "dc"}
 )
+"""Words after a council's place name, in any order: 'Borough Council', 'MBC'."""
+_COUNCIL_PUNCTUATION = str.maketrans(
+    {"&": " and ", "'": "", "\u2019": "", ",": " ", ".": " ", "-": " "}
+)
+"""Punctuation written more than one way: 'Brighton & Hove', 'St. Helens', 'Stoke on Trent'."""
+_COUNCIL_WORDS = {"saint": "st"}
+"""Words written more than one way: 'Saint Helens' is 'St Helens'."""
+_COUNCIL_ALIASES = {"kingston upon hull": "hull"}
+"""Places whose everyday name is not their formal name with titles taken off."""
 
 
 def council_key(name: str) -> str:
-    """A council's identity, so 'Wirral' matches 'Wirral Metropolitan Borough Council'.
+    """A council's identity, so 'Wirral MBC' matches 'Wirral Metropolitan Borough Council'.
 
-    Strips the titles that vary between a council's formal and everyday names: 'City of London
-    Corporation', 'City of London' and 'Common Council of the City of London' are one council.
+    Strips the titles that vary between a council's formal and everyday names, in any
+    combination ('City of Bradford MDC', 'Borough of Wirral', 'LB Camden'), and the punctuation
+    that varies ('St. Helens', 'Stoke on Trent'): 'City of London Corporation', 'City of London'
+    and 'Common Council of the City of London' are one council. Every council in the reference
+    data keeps a key of its own (tests/test_trust_partnership.py). Titles are taken off by
+    moving an index, never by copying the name, so a hostile name of a million titles costs
+    linear time.
     """
-    key = " ".join(name.casefold().replace("&", " and ").replace(",", " ").split())
-    changed = True
-    while changed:
-        changed = False
-        for prefix in _COUNCIL_PREFIXES:
-            if key.startswith(prefix) and len(key) > len(prefix):
-                key, changed = key.removeprefix(prefix), True
-        for suffix in _COUNCIL_SUFFIXES:
-            if key.endswith(suffix) and len(key) > len(suffix):
-                key, changed = key.removesuffix(suffix), True
-    return key
+    words = [
+        _COUNCIL_WORDS.get(word, word)
+        for word in name.translate(_COUNCIL_PUNCTUATION).casefold().split()
+    ]
+    if not words:
+        return ""
+    start, end = 0, len(words)
+    while prefix := _prefix(words, start, end):
+        start += len(prefix)
+    while end - start > 1 and words[end - 1] in _COUNCIL_SUFFIXES:
+        end -= 1
+    key = " ".join(words[start:end])
+    return _COUNCIL_ALIASES.get(key, key)
+
+
+def _prefix(words: list[str], start: int, end: int) -> tuple[str, ...]:
+    """The title `words[start:end]` begins with, leaving a word after it; () when none."""
+    for title in _PREFIXES_BY_FIRST_WORD.get(words[start], ()):
+        if end - start > len(title) and tuple(words[start : start + len(title)]) == title:
+            return title
+    return ()

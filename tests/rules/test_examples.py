@@ -40,6 +40,7 @@ CATALOGUE = {
     "ICP003": "local-authority-appointees",
     "ICP004": "known-local-authority",
     "ICP005": "suggested-members",
+    "ICP006": "one-member-per-person",  # issue 6: the partnership's "listed twice", as ICB014
     "PLC001": "place-minimum-membership",
 }
 """rules.md's catalogue: the IDs and names users put in --select, suppressions and CI."""

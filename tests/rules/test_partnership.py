@@ -1,4 +1,4 @@
-"""Edge cases of the integrated care partnership rules (ICP001 to ICP005)."""
+"""Edge cases of the integrated care partnership rules (ICP001 to ICP006)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.rules.conftest import (
     paths,
 )
 
-PARTNERSHIP_RULES = ["ICP001", "ICP002", "ICP003", "ICP004", "ICP005"]
+PARTNERSHIP_RULES = ["ICP001", "ICP002", "ICP003", "ICP004", "ICP005", "ICP006"]
 
 
 def partnership(*members: Doc, councils: list[str] | None = None) -> Doc:
@@ -50,7 +50,7 @@ def test_described_partnership_passes(section: Doc) -> None:
     assert check("ICP001", document(partnership=section)) == []
 
 
-@pytest.mark.parametrize("rule_id", ["ICP002", "ICP003", "ICP004", "ICP005"])
+@pytest.mark.parametrize("rule_id", PARTNERSHIP_RULES[1:])
 def test_membership_rules_leave_a_missing_partnership_to_icp001(rule_id: str) -> None:
     doc = document(ics={"local_authorities": ["Wirral Council"]})
     assert check(rule_id, doc) == []

@@ -31,6 +31,7 @@ ALL_RULES: tuple[Rule, ...] = (
     partnership.local_authority_appointees,
     partnership.known_local_authority,
     partnership.suggested_members,
+    partnership.one_member_per_person,
     places.place_minimum_membership,
 )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
+from functools import cache
 
 from icscheck import geography
 from icscheck.findings import Severity
@@ -12,6 +14,7 @@ from icscheck.model import (
     PartnershipMember,
     Sector,
     council_key,
+    person_key,
 )
 from icscheck.rules.base import Citation, Context, Problem, rule
 
@@ -36,6 +39,53 @@ def _provenance(ctx: Context) -> str:
     return (
         f" (councils from icscheck's reference data, {vintage}: {geography.UNVERIFIED}; "
         "list ics.local_authorities to override)"
+    )
+
+
+_LONGEST_SLIP = 100
+"""Characters in the longest council name worth a suggestion (the longest real key has 34)."""
+
+
+def _closest_council(name: str, councils: Iterable[str]) -> str | None:
+    """The council among `councils` that `name` most likely misspells, compared by council key.
+
+    Keys drop the titles, so 'Wiral Council' is compared as 'wiral' with 'wirral'. A council
+    that icscheck's reference data knows (South Tyneside, for North Tyneside's area) is from
+    elsewhere, not a misspelling, and gets no suggestion; nor does a name far longer than any
+    council's, which difflib would take long to compare.
+    """
+    key = council_key(name)
+    if len(key) > _LONGEST_SLIP or key in _reference_council_keys():
+        return None
+    by_key = {council_key(council): council for council in councils}
+    close = difflib.get_close_matches(key, by_key, n=1)
+    return by_key[close[0]] if close else None
+
+
+@cache
+def _reference_council_keys() -> frozenset[str]:
+    return frozenset(council_key(council.name) for council in geography.council_records())
+
+
+def _misspellings(
+    appointees: dict[str, list[PartnershipMember]], councils: tuple[str, ...]
+) -> dict[str, PartnershipMember]:
+    """The area's councils that an appointee's council seems to misspell, with that appointee."""
+    meant: dict[str, PartnershipMember] = {}
+    for key, members in appointees.items():
+        close = _closest_council(members[0].local_authority or "", councils)
+        if close is not None and council_key(close) != key:
+            meant.setdefault(close, members[0])
+    return meant
+
+
+def _meant(council: str, appointee: PartnershipMember | None) -> str:
+    """A hint naming the appointee whose misspelt council may be `council`."""
+    if appointee is None:
+        return ""
+    return (
+        f"; '{appointee.name}' is recorded as appointed by {appointee.local_authority}: "
+        f"did you mean {council}?"
     )
 
 
@@ -64,7 +114,7 @@ def partnership_established(ctx: Context) -> Iterator[Problem]:
     "An integrated care board and each responsible local authority whose area coincides with or
     falls wholly or partly within the board's area must establish a joint committee for the
     board's area (an 'integrated care partnership')." Add a `partnership:` section; the rules
-    on its membership (ICP002 to ICP005) run only when it is there.
+    on its membership (ICP002 to ICP006) run only when it is there.
     """
     if ctx.system.partnership is None:
         yield Problem(
@@ -131,10 +181,12 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
     councils where there is no county council, London borough councils, the Council of the Isles
     of Scilly and the Common Council of the City of London. The area's councils come from
     `ics.local_authorities`. Council names match loosely ('Wirral' matches 'Wirral Metropolitan
-    Borough Council'). When the file gives only `icb_code`, the councils come from icscheck's
-    reference data for the `--as-of` date, and the finding says so. When nothing says which
-    councils they are, the rule still requires at least one council appointee, since every ICB
-    area has at least one.
+    Borough Council', 'Wirral MBC' and 'Borough of Wirral'). When an appointee's council is not
+    one of the area's but is close to a council without an appointee, the finding says which
+    member may have been meant. When the file gives only `icb_code`, the councils come from
+    icscheck's reference data for the `--as-of` date, and the finding says so. When nothing says
+    which councils they are, the rule still requires at least one council appointee, since every
+    ICB area has at least one.
     """
     if ctx.system.partnership is None:
         return
@@ -151,12 +203,14 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
                 MEMBERS,
             )
         return
+    misspelt = _misspellings(appointees, councils)
     for council in councils:
         appointed = appointees.get(council_key(council), [])
         if not appointed:
             yield Problem(
                 f"no partnership member is appointed by {council}; each responsible local "
-                f"authority of the area appoints one{_provenance(ctx)}",
+                f"authority of the area appoints one{_provenance(ctx)}"
+                f"{_meant(council, misspelt.get(council))}",
                 MEMBERS,
             )
         for extra in appointed[1:]:
@@ -188,7 +242,9 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
 
     Only the responsible local authorities of the board's area appoint members under
     s.116ZA(2)(b). A council from elsewhere, or a lower-tier district council in a county area,
-    does not; check the spelling, or record the member as `appointed_by: partnership`.
+    does not; check the spelling, or record the member as `appointed_by: partnership`. A name
+    close to one of the area's councils gets a suggestion ('Wiral Council': did you mean Wirral
+    Metropolitan Borough Council?).
     """
     councils = ctx.system.local_authorities
     if not councils:
@@ -198,8 +254,10 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
         if member.appointed_by is not Appointer.LOCAL_AUTHORITY or not member.local_authority:
             continue
         if council_key(member.local_authority) not in known:
+            close = _closest_council(member.local_authority, councils)
             yield Problem(
-                f"{member.local_authority} is not a responsible local authority of this area "
+                f"{member.local_authority} is not a responsible local authority of this area"
+                f"{'' if close is None else f'; did you mean {close}?'} "
                 f"(the area's councils: {', '.join(councils)}){_provenance(ctx)}",
                 (*member.path, "local_authority"),
             )
@@ -246,3 +304,75 @@ def suggested_members(ctx: Context) -> Iterator[Problem]:
                 f"(set sector: {sector})",
                 MEMBERS,
             )
+
+
+@rule(
+    "ICP006",
+    "one-member-per-person",
+    severity=Severity.WARNING,
+    citation=Citation("HCA22-ICP", "s.116ZA(2)", confidence="C"),
+    passing=_APPOINTEES,
+    failing="""
+        ics:
+          name: Wirral Valley
+          local_authorities: [Wirral Council]
+        partnership:
+          members:
+            - {name: Ann Lee, appointed_by: icb}
+            - {name: Ann Lee, appointed_by: local_authority, local_authority: Wirral Council}
+    """,
+)
+def one_member_per_person(ctx: Context) -> Iterator[Problem]:
+    """Nobody is listed twice in the partnership.
+
+    The partnership consists of "(a) one member appointed by the integrated care board, (b) one
+    member appointed by each of the responsible local authorities, and (c) any members appointed
+    by the integrated care partnership". One person listed under two appointments makes (a) and
+    (b) look met by fewer people than the list suggests. The Act does not say in terms that one
+    person cannot be appointed by two appointers, so this is an inference from the text, and a
+    warning: list each person once, under the appointment they hold. Names are compared
+    ignoring case and spacing; the finding is at the second entry.
+    """
+    entries: dict[str, list[PartnershipMember]] = {}
+    for member in _partnership_members(ctx):
+        entries.setdefault(person_key(member.name), []).append(member)
+    for listed in entries.values():
+        if len(listed) > 1:
+            yield Problem(_listed_again(listed), listed[1].path)
+
+
+def _listed_again(listed: list[PartnershipMember]) -> str:
+    """'Ann Lee' is listed twice, where, and by whom each entry says they were appointed."""
+    times = "twice" if len(listed) == 2 else f"{len(listed)} times"
+    entries = _joined([str(int(member.path[-1]) + 1) for member in listed])
+    said = f"'{listed[0].name}' is listed {times} (partnership members {entries})"
+    by_appointer: dict[tuple[Appointer, str], str] = {}
+    for member in listed:
+        by_appointer.setdefault(_appointer_key(member), _appointer(member))
+    appointers = list(by_appointer.values())
+    if len(appointers) == 1:
+        return f"{said}, each time appointed by {appointers[0]}; list each member once"
+    return (
+        f"{said}: appointed {_joined([f'by {a}' for a in appointers])}; one person counted as "
+        "two members can make an appointment look made when it is not (list each person once, "
+        "under the appointment they hold)"
+    )
+
+
+def _joined(words: list[str], most: int = 5) -> str:
+    """'a', 'a and b', 'a, b and c'; past `most`, 'a, b, c, d and 96 more'."""
+    if len(words) > most:
+        return f"{', '.join(words[: most - 1])} and {len(words) - most + 1} more"
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _appointer(member: PartnershipMember) -> str:
+    """Who appointed the member, as a sentence names them: 'the ICB', 'Wirral Council'."""
+    if member.appointed_by is Appointer.LOCAL_AUTHORITY:
+        return member.local_authority or "a local authority"
+    return "the ICB" if member.appointed_by is Appointer.ICB else "the partnership"
+
+
+def _appointer_key(member: PartnershipMember) -> tuple[Appointer, str]:
+    """One appointer however its name is written: 'Wirral Council' is 'Wirral MBC'."""
+    return member.appointed_by, council_key(member.local_authority or "")
