@@ -264,11 +264,11 @@ def check(
     \b
     Examples:
       icscheck check sample_configs/
-      icscheck check sample_configs/cheshire-and-merseyside.ics.yaml --as-of 2026-04-01
+      icscheck check sample_configs/essex.ics.yaml --as-of 2026-04-01
       icscheck check sample_configs/ --format json --output report.json
       icscheck check sample_configs/ --select ICP --fail-on warning
-      icscheck check sample_configs/essex.ics.yaml --edition all
-      icscheck check sample_configs/ --rules tests/fixtures/packs/constitution.yaml
+      icscheck check sample_configs/somerset.ics.yaml --edition all
+      icscheck check sample_configs --rules tests/fixtures/packs/constitution.yaml
       icscheck check sample_configs/ --quiet --color always
     """
     from icscheck import runner
