@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
+from dataclasses import dataclass
+from typing import Any
 
 from icscheck import geography
 from icscheck.editions import (
@@ -70,6 +73,26 @@ def rules_table(edition: Edition) -> str:
         for row in rows
     ]
     return "\n".join(lines) + "\n"
+
+
+def rules_json(edition: Edition) -> str:
+    """`rules --format json`: the edition and, for each rule in force, its ID, name, severity,
+    citation and confidence, in catalogue order."""
+    return _json(
+        {
+            "edition": {"id": edition.id, "title": edition.title},
+            "rules": [
+                {
+                    "id": s.rule.id,
+                    "name": s.rule.name,
+                    "severity": str(s.severity),
+                    "source": cite(s.citation),
+                    "confidence": confidence(s.citation),
+                }
+                for s in edition.settings
+            ],
+        }
+    )
 
 
 def explain(name: str, edition: Edition) -> str:
@@ -162,6 +185,31 @@ def editions_listing() -> str:
     return "\n".join(lines) + "\n"
 
 
+def editions_json() -> str:
+    """`editions --format json`: each edition, oldest first, with the number of rules in force
+    and the count of each kind of change since the edition before it (null for the first)."""
+    entries: list[dict[str, Any]] = []
+    previous: Edition | None = None
+    for edition in editions_by_date():
+        since = None
+        if previous is not None:
+            changes = diff_editions(previous, edition)
+            counts = {str(kind): sum(c.kind is kind for c in changes) for kind in ChangeKind}
+            since = {"edition": previous.id, "changes": counts}
+        entries.append(
+            {
+                "id": edition.id,
+                "title": edition.title,
+                "date": edition.date,
+                "summary": " ".join(edition.summary.split()),
+                "rules_in_force": len(edition.settings),
+                "since_previous": since,
+            }
+        )
+        previous = edition
+    return _json({"editions": entries})
+
+
 def diff_listing(a: Edition, b: Edition) -> str:
     """Rule by rule, what changes from edition `a` to edition `b`."""
     changes = diff_editions(a, b)
@@ -199,7 +247,7 @@ def _param(value: object) -> str:
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def icbs_listing(on: dt.date) -> str:
+def icbs_listing(on: dt.date, region: Region | None = None) -> str:
     """The ICBs in force on a date, with their regions and councils, and the data's caveat."""
     if geography.before_icbs(on):
         first = geography.ESTABLISHED.isoformat()
@@ -207,7 +255,7 @@ def icbs_listing(on: dt.date) -> str:
             f"There were no integrated care boards on {geography.long_date(on)}: "
             f"{geography.ESTABLISHMENT}.\nList them with: icscheck icbs --as-of {first}\n"
         )
-    boards = geography.icbs_in_force(on)
+    boards = _boards(on, region)
     lines = [
         f"{len(boards)} integrated care boards in force on {geography.long_date(on)} "
         f"({geography.data_vintage(on)}):",
@@ -220,3 +268,72 @@ def icbs_listing(on: dt.date) -> str:
         lines.append(_wrap(f"councils: {named}", "       "))
     lines += ["", _wrap(geography.CAVEAT)]
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """An NHS England region, as `icbs --region` names it."""
+
+    code: str
+    """e.g. ``Y62``."""
+    name: str
+    """e.g. ``North West``."""
+
+
+class UnknownRegion(Exception):
+    """`icbs --region` named no NHS England region; the message lists them."""
+
+
+def regions() -> tuple[Region, ...]:
+    """Every NHS England region in the reference data, by name."""
+    found = {Region(r.region_code, r.region) for r in geography.icb_records()}
+    return tuple(sorted(found, key=lambda region: region.name))
+
+
+def find_region(text: str) -> Region:
+    """The region whose name or code is `text`, in any case."""
+    wanted = " ".join(text.split()).casefold()
+    for region in regions():
+        if wanted in (region.code.casefold(), region.name.casefold()):
+            return region
+    known = "; ".join(f"{region.name} ({region.code})" for region in regions())
+    raise UnknownRegion(f"no NHS England region is called '{text[:80]}'; the regions are: {known}")
+
+
+def _boards(on: dt.date, region: Region | None) -> list[geography.IntegratedCareBoardRecord]:
+    boards = geography.icbs_in_force(on)
+    return [b for b in boards if region is None or b.region_code == region.code]
+
+
+def icbs_json(on: dt.date, region: Region | None = None) -> str:
+    """`icbs --format json`: the date, the region asked for (or null), the data's vintage and
+    caveat, and each ICB in force with its codes, region, dates and councils."""
+    return _json(
+        {
+            "as_of": on.isoformat(),
+            "region": None if region is None else {"code": region.code, "name": region.name},
+            "data_vintage": geography.data_vintage(on),
+            "caveat": geography.CAVEAT,
+            "icbs": [_icb_entry(board, on) for board in _boards(on, region)],
+        }
+    )
+
+
+def _icb_entry(board: geography.IntegratedCareBoardRecord, on: dt.date) -> dict[str, Any]:
+    return {
+        "code": board.code,
+        "gss_code": board.gss_code,
+        "name": board.name,
+        "region": {"code": board.region_code, "name": board.region},
+        "valid_from": board.valid_from.isoformat(),
+        "valid_to": board.valid_to.isoformat() if board.valid_to else None,
+        "councils": [
+            {"name": council.name, "part_of_area_only": council.part_of_area_only}
+            for council in geography.councils(board.code, on)
+        ],
+    }
+
+
+def _json(document: dict[str, Any]) -> str:
+    """One JSON object, indented, ending in a newline, as the `--format json` listings print."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

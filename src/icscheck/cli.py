@@ -7,20 +7,105 @@ so `icscheck --version` and `--help` start fast.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
 import shutil
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import __version__
 from icscheck.findings import Severity
 from icscheck.reporters import Format, ReportOptions
 
 if TYPE_CHECKING:
+    from typer import _click as click
+
     from icscheck.engine import RunReport
+
+
+class _Argument(TyperArgument):
+    """An argument shown in help by its metavar alone (PATH, RULE), not also by its Python type."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None
+
+
+def _placeholders_only(params: list[click.Parameter]) -> None:
+    """Make help name each value by its placeholder: Typer would add `<list[str]>` beside an
+    argument and `<bool>` beside a flag, `--help` included."""
+    for param in params:
+        if isinstance(param, TyperArgument):
+            param.__class__ = _Argument
+        elif isinstance(param, TyperOption) and param.is_flag:
+            param.metavar = ""
+
+
+def _one_line_paragraphs(text: str | None) -> str | None:
+    """Each paragraph of a docstring on one line, for Rich to wrap at the terminal's width.
+
+    Rich keeps the docstring's own line breaks after the first paragraph, so a sentence would
+    break mid-line at 80 columns. A paragraph that starts with `\\b` (examples) keeps its lines.
+    """
+    if text is None:
+        return None
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(
+        p.removeprefix("\b\n") if p.startswith("\b\n") else " ".join(p.split()) for p in paragraphs
+    )
+
+
+class _Command(TyperCommand):
+    """A command whose help shows placeholders, never Python types, and unbroken sentences."""
+
+    def __init__(self, name: str | None, *, help: str | None = None, **kwargs: Any) -> None:
+        super().__init__(name, help=_one_line_paragraphs(help), **kwargs)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _placeholders_only(self.get_params(ctx))
+        super().format_help(ctx, formatter)
+
+
+class _Group(TyperGroup):
+    """A group of commands whose help reads as `_Command`'s does."""
+
+    def __init__(self, *, help: str | None = None, **kwargs: Any) -> None:
+        super().__init__(help=_one_line_paragraphs(help), **kwargs)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _placeholders_only(self.get_params(ctx))
+        super().format_help(ctx, formatter)
+
+
+class ListingFormat(StrEnum):
+    """The formats `rules`, `editions` and `icbs` print in."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def _listing_format_option() -> Any:
+    """The `--format` option of the listing commands; each documents its JSON shape."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text (the default) or json: one JSON object, its shape described above.",
+        show_default=False,
+    )
+
+
+class ColorMode(StrEnum):
+    """When `check` colours its rich report."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
 
 app = typer.Typer(
     name="icscheck",
@@ -31,7 +116,7 @@ app = typer.Typer(
         "with `icscheck rules` and one rule's reasons with `icscheck explain ICB001`."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    cls=_Group,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -61,14 +146,18 @@ def main_options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:
     """Check that an English NHS integrated care system is governed as the law requires."""
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: Annotated[
         list[str] | None,
@@ -95,6 +184,7 @@ def check(
         Path | None,
         typer.Option(
             "--rules",
+            metavar="FILE",
             help="A local rule pack (YAML) that extends an edition with your constitution's "
             "own requirements.",
             dir_okay=False,
@@ -106,21 +196,29 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output format. Default: rich on a terminal, text when piped or to a file.",
+            metavar="FORMAT",
+            help="Output format: rich, text or json. Default: rich on a terminal (or when "
+            "colour is forced), text when piped or to a file.",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the report to this file (atomically).", dir_okay=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file (atomically).",
+            dir_okay=False,
         ),
     ] = None,
     fail_on: Annotated[
         Severity | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a finding is at or above this severity. Default: error.",
+            metavar="SEVERITY",
+            help="Exit 1 when a finding is at or above this severity: error, warning or info. "
+            "Default: error.",
             show_default=False,
         ),
     ] = None,
@@ -143,7 +241,17 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Findings only: no members tables or summary.")
     ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
+    color: Annotated[
+        ColorMode,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour the rich report: auto, always or never. Auto colours on a terminal, "
+            "never when NO_COLOR is set, always when FORCE_COLOR is set (non-empty).",
+            show_default=False,
+        ),
+    ] = ColorMode.AUTO,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
 ) -> None:
     """Check ICS files against an edition of the rules.
 
@@ -156,11 +264,12 @@ def check(
     \b
     Examples:
       icscheck check sample_configs/
-      icscheck check cheshire-and-merseyside.ics.yaml --as-of 2026-04-01
-      icscheck check . --format json --output report.json
-      icscheck check . --select ICP --fail-on warning
-      icscheck check . --edition all
-      icscheck check . --rules constitution-rules.yaml
+      icscheck check sample_configs/essex.ics.yaml --as-of 2026-04-01
+      icscheck check sample_configs/ --format json --output report.json
+      icscheck check sample_configs/ --select ICP --fail-on warning
+      icscheck check sample_configs/somerset.ics.yaml --edition all
+      icscheck check sample_configs --rules tests/fixtures/packs/constitution.yaml
+      icscheck check sample_configs/ --quiet --color always
     """
     from icscheck import runner
     from icscheck.settings import SettingsError, find_settings
@@ -182,9 +291,10 @@ def check(
     for note in runner.date_notes(run):
         typer.echo(f"icscheck: note: {note}", err=True)
     on_terminal = output is None and sys.stdout.isatty()
-    chosen = output_format or (Format.RICH if on_terminal else Format.TEXT)
+    colored = _colored(ColorMode.NEVER if no_color else color, on_terminal)
+    chosen = output_format or (Format.RICH if on_terminal or colored else Format.TEXT)
     options = ReportOptions(
-        color=on_terminal and not no_color and "NO_COLOR" not in os.environ,
+        color=colored,
         quiet=quiet,
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
@@ -192,12 +302,25 @@ def check(
     raise typer.Exit(runner.exit_code(run, request.fail_on))
 
 
-@app.command()
+def _colored(mode: ColorMode, on_terminal: bool) -> bool:
+    """Whether to colour: `mode` if it says, else the environment's NO_COLOR or FORCE_COLOR
+    (each only when non-empty, as no-color.org and force-color.org define them), else whether
+    the report goes to a terminal."""
+    if mode is not ColorMode.AUTO:
+        return mode is ColorMode.ALWAYS
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or on_terminal
+
+
+@app.command(cls=_Command)
 def init(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="File to write. Default: named after the ICB, e.g. wirral.ics.yaml.",
+            metavar="FILE",
+            help="File to write, or - for standard output. Default: named after the ICB, "
+            "e.g. wirral.ics.yaml.",
             show_default=False,
             dir_okay=False,
         ),
@@ -207,6 +330,7 @@ def init(
         str | None,
         typer.Option(
             "--icb",
+            metavar="CODE",
             help="The ICB's ODS code, e.g. QYG: fills in its name and councils "
             "(see `icscheck icbs`).",
             show_default=False,
@@ -220,19 +344,31 @@ def init(
     """Write a starting ICS file, with a commented place for every statutory seat.
 
     The file passes the schema; `icscheck check` then lists the seats still to fill. An
-    existing file is never overwritten.
+    existing file is never overwritten. Its first line points editors at the schema that
+    `icscheck schema > ics-v1.schema.json` saves beside it. A name not ending .ics.yaml or
+    .ics.yml is written, with a warning, since `icscheck check FOLDER` will not find it.
 
     \b
     Examples:
       icscheck init --icb QYG
       icscheck init --icb QMF north-east-london.ics.yaml
+      icscheck init --icb QYG - --as-of 2026-04-01
     """
     from icscheck import starter
 
     try:
+        if path == Path("-"):
+            typer.echo(starter.text_for(icb, _parse_date(as_of)), nl=False)
+            return
         written = starter.create(path, icb_code=icb, as_of=_parse_date(as_of))
     except starter.StarterError as error:
         fail(str(error))
+    if not starter.found_by_check(written):
+        typer.echo(
+            f"icscheck: warning: icscheck check on a folder finds only *.ics.yaml and "
+            f"*.ics.yml files, so it will not find {written}; name it on the command line",
+            err=True,
+        )
     typer.echo(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}")
 
 
@@ -279,31 +415,61 @@ def main() -> None:
         sys.exit(2)
 
 
-@app.command()
+@app.command(cls=_Command)
 def rules(
     edition: Annotated[
-        str, typer.Option("--edition", "-e", help="Edition whose rules to list.")
+        str,
+        typer.Option("--edition", "-e", metavar="EDITION", help="Edition whose rules to list."),
     ] = "hca-2022",
+    output_format: Annotated[ListingFormat, _listing_format_option()] = ListingFormat.TEXT,
 ) -> None:
-    """List the rules in force in an edition: ID, name, severity and source."""
+    """List the rules in force in an edition: ID, name, severity and source.
+
+    With --format json: {"edition": {"id", "title"}, "rules": [{"id", "name", "severity",
+    "source", "confidence"}]}, the rules in catalogue order; confidence is Q (quoted),
+    C (corroborated) or R (recalled).
+
+    \b
+    Examples:
+      icscheck rules
+      icscheck rules --edition nhse-2020-option2 --format json
+    """
     from icscheck import catalogue
     from icscheck.editions import EditionError, load_edition
 
+    render = catalogue.rules_json if output_format is ListingFormat.JSON else catalogue.rules_table
     try:
-        typer.echo(catalogue.rules_table(load_edition(edition)), nl=False)
+        typer.echo(render(load_edition(edition)), nl=False)
     except EditionError as error:
         fail(str(error))
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    rule: Annotated[str, typer.Argument(help="Rule ID or name, e.g. ICB001 or board-chair.")],
+    rule: Annotated[
+        str, typer.Argument(metavar="RULE", help="Rule ID or name, e.g. ICB001 or board-chair.")
+    ],
     *,
     edition: Annotated[
-        str, typer.Option("--edition", "-e", help="Edition whose citation and parameters to show.")
+        str,
+        typer.Option(
+            "--edition",
+            "-e",
+            metavar="EDITION",
+            help="Edition whose citation and parameters to show.",
+        ),
     ] = "hca-2022",
 ) -> None:
-    """Explain a rule: what it requires, why, its source, and passing and failing examples."""
+    """Explain a rule: what it requires, why, its source, and passing and failing examples.
+
+    Name the rule by its ID or its name, as `icscheck rules` lists them; the built-in checks
+    YAML-SYNTAX, SCHEMA and SUPPRESSION are explained too.
+
+    \b
+    Examples:
+      icscheck explain ICB001
+      icscheck explain board-chair --edition white-paper-2021
+    """
     from icscheck import catalogue
     from icscheck.editions import EditionError, load_edition
 
@@ -313,12 +479,16 @@ def explain(
         fail(str(error))
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """Print the input JSON Schema, e.g. for yaml-language-server in your editor.
 
+    Save it beside your ICS files; files written by `icscheck init` already start with the line
+    that points the editor at it.
+
     \b
-    Save it, then put this first line in your ICS files:
+    Examples:
+      icscheck schema > ics-v1.schema.json
       # yaml-language-server: $schema=ics-v1.schema.json
     """
     from icscheck.schema import schema_text
@@ -327,7 +497,7 @@ def schema() -> None:
 
 
 editions_app = typer.Typer(
-    help="The editions of the rules, oldest first, and what changed between them.",
+    cls=_Group,
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -335,26 +505,48 @@ app.add_typer(editions_app, name="editions")
 
 
 @editions_app.callback()
-def editions(context: typer.Context) -> None:
+def editions(
+    context: typer.Context,
+    output_format: Annotated[ListingFormat, _listing_format_option()] = ListingFormat.TEXT,
+) -> None:
     """List the editions of the rules, oldest first, and what changed between them.
+
+    With --format json: {"editions": [{"id", "title", "date", "summary", "rules_in_force",
+    "since_previous"}]}, oldest first; since_previous is null for the first edition, else
+    {"edition": the one before, "changes": the number of rules added, removed, with severity,
+    parameters or citation changed}.
 
     \b
     Examples:
       icscheck editions
+      icscheck editions --format json
       icscheck editions diff nhse-2020-option1 hca-2022
     """
-    if context.invoked_subcommand is None:
-        from icscheck import catalogue
+    from icscheck import catalogue
 
+    if context.invoked_subcommand is not None:
+        if output_format is ListingFormat.JSON:
+            fail("--format json lists the editions; `icscheck editions diff` prints text only")
+    elif output_format is ListingFormat.JSON:
+        typer.echo(catalogue.editions_json(), nl=False)
+    else:
         typer.echo(catalogue.editions_listing(), nl=False)
 
 
-@editions_app.command("diff")
+@editions_app.command("diff", cls=_Command)
 def editions_diff(
-    older: Annotated[str, typer.Argument(help="The edition to compare from.")],
-    newer: Annotated[str, typer.Argument(help="The edition to compare to.")],
+    older: Annotated[str, typer.Argument(metavar="OLDER", help="The edition to compare from.")],
+    newer: Annotated[str, typer.Argument(metavar="NEWER", help="The edition to compare to.")],
 ) -> None:
-    """Show, rule by rule, what changes from one edition to another."""
+    """Show, rule by rule, what changes from one edition to another.
+
+    Rules added or removed, and changes of severity, parameters or citation; `icscheck
+    editions` lists the edition IDs.
+
+    \b
+    Examples:
+      icscheck editions diff white-paper-2021 hca-2022
+    """
     from icscheck import catalogue
     from icscheck.editions import EditionError, load_edition
 
@@ -364,14 +556,45 @@ def editions_diff(
         fail(str(error))
 
 
-@app.command()
+@app.command(cls=_Command)
 def icbs(
     as_of: Annotated[
         str | None,
         _as_of_option("Date to list the ICBs of"),
     ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="REGION",
+            help="Only this NHS England region's ICBs: its name or code, in any case, "
+            "e.g. 'North West' or Y62.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[ListingFormat, _listing_format_option()] = ListingFormat.TEXT,
 ) -> None:
-    """List the integrated care boards in force on a date, with their regions and councils."""
+    """List the integrated care boards in force on a date, with their regions and councils.
+
+    With --format json: {"as_of", "region" (null, or {"code", "name"}), "data_vintage",
+    "caveat", "icbs": [{"code", "gss_code", "name", "region": {"code", "name"}, "valid_from",
+    "valid_to" (null while in force), "councils": [{"name", "part_of_area_only"}]}]}; dates
+    are YYYY-MM-DD.
+
+    \b
+    Examples:
+      icscheck icbs
+      icscheck icbs --region "North West" --as-of 2026-04-01
+      icscheck icbs --region Y56 --format json
+    """
     from icscheck import catalogue
 
-    typer.echo(catalogue.icbs_listing(_parse_date(as_of)), nl=False)
+    on = _parse_date(as_of)
+    try:
+        chosen = None if region is None else catalogue.find_region(region)
+    except catalogue.UnknownRegion as error:
+        fail(str(error))
+    if output_format is ListingFormat.JSON:
+        typer.echo(catalogue.icbs_json(on, chosen), nl=False)
+    else:
+        typer.echo(catalogue.icbs_listing(on, chosen), nl=False)

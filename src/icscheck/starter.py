@@ -18,12 +18,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from icscheck import geography
+from icscheck import geography, inputs
 from icscheck.editions import DEFAULT_EDITION, load_edition
 from icscheck.output import write_atomically
 
 DEFAULT_NAME = "my-system.ics.yaml"
 """The file written when no ICB is given, so there is no name to make one from."""
+
+SCHEMA_FILE = "ics-v1.schema.json"
+"""Where the first line's editor hint finds the schema: beside the file, saved there by
+`icscheck schema > ics-v1.schema.json` (a relative name, so it works offline and never goes
+stale against the installed icscheck)."""
 
 PLACEHOLDER_SYSTEM = "Your integrated care system"
 """The system's name when no ICB is given: valid, and obviously there to be replaced."""
@@ -55,6 +60,17 @@ def create(path: Path | None, *, icb_code: str | None, as_of: date) -> Path:
     _check_target(target)
     _write_new(target, starter_text(record, councils, as_of))
     return target
+
+
+def text_for(icb_code: str | None, as_of: date) -> str:
+    """The starting file `create` would write, as text: `icscheck init -` prints it."""
+    record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
+    return starter_text(record, councils, as_of)
+
+
+def found_by_check(path: Path) -> bool:
+    """Whether `icscheck check` on a folder holding `path` would find it by its name."""
+    return any(path.match(pattern) for pattern in inputs.PATTERNS)
 
 
 def system_name(record: geography.IntegratedCareBoardRecord) -> str:
@@ -103,7 +119,7 @@ def _what_next(found: geography.Lookup, as_of: date) -> str:
 
 
 def _exists(path: Path) -> str:
-    return f"{path} already exists; icscheck init never overwrites a file (give another PATH)"
+    return f"{path} already exists; icscheck init never overwrites a file (give another FILE)"
 
 
 def _check_target(path: Path) -> None:
@@ -235,6 +251,7 @@ def _header(record: geography.IntegratedCareBoardRecord | None, as_of: date) -> 
         "schema error, so a seat cannot pass unfilled."
     )
     return [
+        f"# yaml-language-server: $schema={SCHEMA_FILE}",
         *_comment(
             "An integrated care system described for icscheck: its integrated care board (ICB) "
             "and its integrated care partnership."
@@ -245,7 +262,8 @@ def _header(record: geography.IntegratedCareBoardRecord | None, as_of: date) -> 
         "#",
         "# Check it:         icscheck check FILE",
         "# Why a rule:       icscheck explain ICB001",
-        "# The file format:  icscheck schema",
+        f"# The file format:  icscheck schema > {SCHEMA_FILE}  (the first line points your",
+        "#                   editor's YAML language server at it, saved beside this file)",
     ]
 
 

@@ -27,7 +27,7 @@ class ReportOptions:
     """How to render, as the command line decided it."""
 
     color: bool = False
-    """Whether ANSI colour is wanted (only ever on a terminal)."""
+    """Whether ANSI colour is wanted: on a terminal, or forced by --color always or FORCE_COLOR."""
     quiet: bool = False
     """Findings only: no members tables, no summary."""
     width: int = 100
