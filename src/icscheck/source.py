@@ -299,7 +299,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if node.tag not in (_TAG + "map", _TAG + "seq"):
-            self._fail(node, f"unsupported YAML tag '{node.tag}'; remove the tag")
+            self._fail(node, f"unsupported YAML tag '{clip(node.tag)}'; remove the tag")
         self._open.add(id(node))
         try:
             if isinstance(node, MappingNode):
@@ -322,7 +322,7 @@ class _Builder:
             key = key_node.value
             if key in first_seen:
                 line = first_seen[key].line
-                self._fail(key_node, f"duplicate key '{key}' (first given on line {line})")
+                self._fail(key_node, f"duplicate key '{clip(key)}' (first given on line {line})")
                 continue
             first_seen[key] = _position(key_node)
             child = (*pointer, key)
@@ -344,7 +344,7 @@ class _Builder:
         if kind == "timestamp" and not SafeConstructor.timestamp_regexp.match(node.value):
             return self._odd(node, "a date like 2028-03-31")
         if kind not in ("str", "timestamp"):
-            self._fail(node, f"unsupported YAML tag '{node.tag}'; write a plain value")
+            self._fail(node, f"unsupported YAML tag '{clip(node.tag)}'; write a plain value")
         return node.value
 
     def _number(self, node: ScalarNode, kind: str) -> Any:
