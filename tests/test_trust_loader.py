@@ -124,6 +124,9 @@ def test_odd_scalars_in_settings_are_errors_at_their_line(
         ("a:\n    b: 1\n  c: 2\n", (3, 3), "must start in the same column"),
         ("members:\n  - name: x\n   role: y\n", (3, 4), "must start in the same column"),
         ("key: value: other\n", (1, 11), "must be in quotes"),
+        ("members:\n  - name:Ann\n    role: chair\n", (2, 9), "colon in 'name:Ann'"),
+        ("  a: 1\nb: 2\n", (2, 1), "must start in the same column"),
+        ("members: - Ann\n", (1, 10), "a list's items go on the lines below its key"),
         ("a: 1\nb\nc: 2\n", (2, 1), "missing its colon"),
         (
             "members: []\n    - name: x\n",
@@ -312,7 +315,8 @@ def test_pack_and_settings_errors_quote_at_most_80_characters(in_tmp: Path) -> N
     result = invoke("check", SAMPLE, "--rules", pack, "--as-of", AS_OF)
     assert result.exit_code == 2
     assert len(result.stderr) < 400
-    (in_tmp / ".icscheck.yaml").write_text(f"fail-on: {long}\n")
-    result = invoke("check", SAMPLE, "--as-of", AS_OF)
-    assert result.exit_code == 2
-    assert len(result.stderr) < 400
+    for setting in ("fail-on", "select", "ignore", long):
+        (in_tmp / ".icscheck.yaml").write_text(f"{setting}: {long}\n")
+        result = invoke("check", SAMPLE, "--as-of", AS_OF)
+        assert result.exit_code == 2
+        assert len(result.stderr) < 400, setting[:10]

@@ -100,7 +100,7 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
             raise SettingsError(f"{origin}: {error}") from None
     for key in ("select", "ignore"):
         for pattern in _names(table, key, origin) or ():
-            problem = pattern_problem(pattern, ignoring=key == "ignore")
+            problem = pattern_problem(source.clip(pattern), ignoring=key == "ignore")
             if problem:
                 raise SettingsError(f"{origin}: {key} {problem}")
     return Settings(

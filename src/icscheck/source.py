@@ -53,7 +53,11 @@ _INDENT_PROBLEMS = (
     "did not find expected key",
     "did not find expected '-' indicator",
     "expected <block end>, but found",
+    "did not find expected <document start>",
+    "expected '<document start>', but found",
 )
+_ENTRY_PROBLEMS = ("block sequence entries are not allowed", "sequence entries are not allowed")
+_ENTRY_HINT = "a list's items go on the lines below its key, each starting '- ' under it"
 _DEEPER_HINT = (
     "this line is indented deeper than the key above it; line it up with its sibling keys"
 )
@@ -267,7 +271,7 @@ def _hint(problem: str, lines: list[str], position: Position) -> tuple[Position,
         joined = _NO_SPACE.match(previous)
         if joined:
             return Position(above, joined.end(1) + 1), (
-                f"put a space after the colon in {clip(previous.strip())!r}"
+                f"put a space after the colon in {clip(previous.strip().removeprefix('- '))!r}"
             )
         return position, _DEEPER_HINT
     if problem.startswith(_INDENT_PROBLEMS):
@@ -276,6 +280,8 @@ def _hint(problem: str, lines: list[str], position: Position) -> tuple[Position,
             key = clip(empty.group(1))
             return position, f"{key}: [] is an empty list; remove the [] to give the items below it"
         return position, _INDENT_HINT
+    if problem.startswith(_ENTRY_PROBLEMS):
+        return position, _ENTRY_HINT
     if problem == "could not find expected ':'":
         return position, _KEY_COLON_HINT
     return position, None
