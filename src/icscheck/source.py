@@ -38,7 +38,7 @@ _TOO_MANY = (
 _MAX_DIGITS = 100
 """Far longer than any real number; Python itself refuses to read integers over 4,300 digits."""
 _NULL = re.compile(r"~|null|Null|NULL|")
-_YAML_1_1_BOOLS = ("yes", "no", "on", "off", "y", "n")
+_YAML_1_1_BOOLS = ("yes", "no", "on", "off")
 """Booleans in YAML 1.1 that stay text here (``voting: yes`` is then a schema error)."""
 _CLIP = 80
 """The most characters of any value a message quotes."""
