@@ -211,7 +211,9 @@ def test_extends_takes_the_parents_rules_unchanged() -> None:
     pack = edition_from_text("extends: hca-2022\nrules: {}\n", "pack.yaml")
     assert pack.settings == load_edition(HCA22).settings
     assert pack.id == "pack"
-    assert pack.title == "Health and Care Act 2022 (the law in force), with pack.yaml"
+    assert (
+        pack.title == "Health and Care Act 2022 (the law in force), with rule pack pack (pack.yaml)"
+    )
     assert pack.sources == load_edition(HCA22).sources
 
 
@@ -285,7 +287,7 @@ def test_child_identity_and_sources(tmp_path: Path) -> None:
     pack = edition_from_file(path)
     assert (pack.id, pack.title, pack.date, pack.summary) == (
         "local-2024",
-        "Our constitution",
+        f"Our constitution, rule pack local-2024 ({path})",
         "2024-04-01",
         "Local rules.",
     )
@@ -310,7 +312,7 @@ def fake_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_extends_resolves_through_every_generation() -> None:
     pack = edition_from_text("extends: middle\nrules:\n  ICB001: {severity: info}\n", "p.yaml")
     assert {s.rule.id: s.severity for s in pack.settings} == {"ICB001": I, "ICB003": E}
-    assert pack.title == "Middle, with p.yaml"
+    assert pack.title == "Middle, with rule pack p (p.yaml)"
 
 
 @pytest.mark.usefixtures("fake_builtins")
@@ -417,7 +419,12 @@ def test_unreadable_rule_pack_is_an_edition_error(tmp_path: Path) -> None:
 def test_a_rule_pack_may_stand_alone() -> None:
     pack = edition_from_text("rules:\n  ICB001: {}\n  ICB002: off\n", "local/pack.yaml")
     assert [s.rule.id for s in pack.settings] == ["ICB001"]
-    assert (pack.id, pack.title, pack.date, pack.sources) == ("pack", "local/pack.yaml", None, ())
+    assert (pack.id, pack.title, pack.date, pack.sources) == (
+        "pack",
+        "rule pack pack (local/pack.yaml)",
+        None,
+        (),
+    )
 
 
 # diff_editions

@@ -453,9 +453,9 @@ def test_a_leap_day_is_a_real_date() -> None:
     assert problems(member_with("appointed: 2024-02-29")) == []
 
 
-def test_a_date_written_as_a_number_must_be_text() -> None:
+def test_a_date_written_as_a_number_asks_for_a_date() -> None:
     finding = only_finding(member_with("appointed: 20220701"))
-    assert "must be text" in finding.message
+    assert "must be a date like 2028-03-31" in finding.message
 
 
 # --- version and the whole file ------------------------------------------------------------------

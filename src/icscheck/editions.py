@@ -176,9 +176,38 @@ def edition_from_text(text: str, label: str) -> Edition:
 
 def _edition(text: str, label: str, chain: tuple[str, ...], *, pack: bool = False) -> Edition:
     own = _parse(text, label)
+    name = label
     if pack:
-        own = _Layer({**own.data, "rules": _cite_pack(own.data["rules"], label)}, own.document)
-    return _build(_resolve(own, label, chain), label)
+        _check_pack_id(own, label)
+        name = f"rule pack {_edition_id(own.data, label)} ({label})"
+        data = {**own.data, "rules": _cite_pack(own.data["rules"], label)}
+        if "title" in data:
+            data["title"] = f"{data['title']}, {name}"
+        own = _Layer(data, own.document)
+    return _build(_resolve(own, label, chain, name=name), label, name)
+
+
+def _check_pack_id(layer: _Layer, label: str) -> None:
+    """A pack's reports must not pass for a built-in edition's: its ID must be its own."""
+    pack_id = _edition_id(layer.data, label)
+    if pack_id not in (*builtin_editions(), "all"):
+        return
+    if "edition" in layer.data:
+        where, how = layer.document.locate(("edition",)), "give the pack an ID of its own"
+    else:
+        where, how = layer.document.locate(()), "add `edition:` with an ID of its own"
+    message = (
+        f"a rule pack cannot be the edition '{pack_id}'; {how} "
+        f"(to start from '{pack_id}', write `extends: {pack_id}`)"
+        if pack_id != "all"
+        else f"a rule pack cannot be called 'all'; {how}"
+    )
+    raise EditionError(_where(label, where, message))
+
+
+def _edition_id(data: dict[str, Any], label: str) -> str:
+    """The `edition:` the file gives, or its file name without the extension."""
+    return str(data.get("edition", Path(label).stem))
 
 
 def _cite_pack(rules: dict[str, Any], label: str) -> dict[str, Any]:
@@ -272,8 +301,12 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, b
         return (), True, f"rule {rule.id} has no parameter '{name}' (its parameters: {allowed})"
     default = rule.parameters[name]
     if not _same_type(value, default):
-        wrong = f"must be {_kind(default)} like {default!r}, not {value!r}"
+        wrong = f"must be {_kind(default)} like {default!r}, not {source.clip(repr(value))}"
         return (), False, f"rule {rule.id} parameter '{name}' {wrong}"
+    if isinstance(default, int) and not isinstance(default, bool) and value < 1:
+        why = "a negative minimum means nothing" if value < 0 else "a minimum of 0 never fails"
+        fix = f"write 1 or more, or turn the rule off ({rule.id}: off)"
+        return (), False, f"rule {rule.id} parameter '{name}' is {value}: {why}; {fix}"
     permitted = rule.choices.get(name, ())
     for index, item in enumerate(value if permitted else ()):
         if item not in permitted:
@@ -283,7 +316,8 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, b
             return (
                 (index,),
                 False,
-                f"rule {rule.id} parameter '{name}': '{item}' is not allowed; {allowed}",
+                f"rule {rule.id} parameter '{name}': '{source.clip(item)}' is not allowed; "
+                + allowed,
             )
     return None
 
@@ -292,11 +326,12 @@ def _unknown_source(source_id: str) -> str:
     known = list(all_sources())
     close = difflib.get_close_matches(source_id, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown source '{source_id}'{hint} (known sources: {', '.join(known)})"
+    return f"unknown source '{source.clip(source_id)}'{hint} (known sources: {', '.join(known)})"
 
 
-def _resolve(layer: _Layer, label: str, chain: tuple[str, ...]) -> dict[str, Any]:
-    """The layer's data with everything it extends merged beneath it."""
+def _resolve(layer: _Layer, label: str, chain: tuple[str, ...], *, name: str) -> dict[str, Any]:
+    """The layer's data with everything it extends merged beneath it; `name` names the layer in
+    the title it gets when it has none of its own."""
     data = layer.data
     parent_name: str | None = data.get("extends")
     if parent_name is None:
@@ -311,17 +346,21 @@ def _resolve(layer: _Layer, label: str, chain: tuple[str, ...]) -> dict[str, Any
     if text is None:
         raise EditionError(
             _where(
-                label, position, f"extends unknown edition '{parent_name}'; {_choices(parent_name)}"
+                label,
+                position,
+                f"extends unknown edition '{source.clip(parent_name)}'; {_choices(parent_name)}",
             )
         )
     parent_label = f"{parent_name}.yaml"
-    parent = _resolve(_parse(text, parent_label), parent_label, (*chain, parent_name))
+    parent = _resolve(
+        _parse(text, parent_label), parent_label, (*chain, parent_name), name=parent_label
+    )
     sources = list(dict.fromkeys([*parent.get("sources", ()), *data.get("sources", ())]))
     identity: dict[str, Any] = {
         key: data[key] for key in ("edition", "title", "date", "summary") if key in data
     }
     if "title" not in identity:
-        identity["title"] = f"{parent.get('title', parent_name)}, with {label}"
+        identity["title"] = f"{parent.get('title', parent_name)}, with {name}"
     return {**identity, "sources": sources, "rules": _merge(parent["rules"], data["rules"])}
 
 
@@ -342,7 +381,7 @@ def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any
     return rules
 
 
-def _build(data: dict[str, Any], label: str) -> Edition:
+def _build(data: dict[str, Any], label: str, name: str) -> Edition:
     entries: dict[str, Any] = data["rules"]
     settings = tuple(
         _setting(rule, entries[rule.id])
@@ -350,8 +389,8 @@ def _build(data: dict[str, Any], label: str) -> Edition:
         if isinstance(entries.get(rule.id), dict)
     )
     return Edition(
-        id=data.get("edition", Path(label).stem),
-        title=data.get("title", label),
+        id=_edition_id(data, label),
+        title=data.get("title", name),
         date=data.get("date"),
         summary=data.get("summary", ""),
         sources=tuple(data.get("sources", ())),

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from icscheck.source import Pointer
+from icscheck.source import Pointer, clip
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ICS_SCHEMA = "ics-v1.schema.json"
 EDITION_SCHEMA = "edition-v1.schema.json"
 
+_DATE_LIKE = "a date like 2028-03-31 (YYYY-MM-DD)"
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",
@@ -90,7 +91,8 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
         allowed = sorted(schema.get("properties", {}))
         return [
             SchemaProblem(
-                f"unknown key '{key}' in {_container_name(pointer)}; " + _suggest(key, allowed),
+                f"unknown key '{clip(key)}' in {_container_name(pointer)}; "
+                + _suggest(key, allowed),
                 (*pointer, key),
                 at_key=True,
             )
@@ -106,7 +108,9 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
             )
         ]
     if kind == "const":
-        if pointer == ("version",):
+        if isinstance(instance, str) and instance == str(expected):
+            message = f"{field} must be the number {expected}: write {expected}, without quotes"
+        elif pointer == ("version",):
             message = (
                 f"unsupported format version {_shown(instance)}: this icscheck reads version 1"
             )
@@ -115,6 +119,8 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
         return [SchemaProblem(message, pointer)]
     if kind == "type" and "errorMessage" in schema:
         return [SchemaProblem(schema["errorMessage"], pointer)]
+    if kind == "type" and schema.get("format") == "date":
+        return [SchemaProblem(f"{field} must be {_DATE_LIKE}, not {_shown(instance)}", pointer)]
     if kind == "type":
         wanted = " or ".join(
             _TYPE_WORDS[t] for t in ([expected] if isinstance(expected, str) else expected)
@@ -124,10 +130,7 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(instance)):
             message = f"{field} {_shown(instance)} is not a real date"
         else:
-            message = (
-                f"{field} must be a date written YYYY-MM-DD (e.g. 2022-07-01), "
-                f"not {_shown(instance)}"
-            )
+            message = f"{field} must be {_DATE_LIKE}, not {_shown(instance)}"
         return [SchemaProblem(message, pointer)]
     if kind == "pattern" and pointer[-1:] == ("icb_code",):
         from icscheck import geography
@@ -141,15 +144,16 @@ def _describe(error: ValidationError) -> list[SchemaProblem]:
         return [SchemaProblem(message, pointer)]
     if kind == "minLength":
         return [SchemaProblem(f"{field} must not be empty", pointer)]
-    return [SchemaProblem(f"{field}: {error.message}", pointer)]
+    if kind == "maxLength":
+        message = f"{field} must be at most {expected:,} characters, not {len(instance):,}"
+        return [SchemaProblem(f"{message}: {_shown(instance)}", pointer)]
+    return [SchemaProblem(f"{field}: {clip(error.message)}", pointer)]
 
 
 def _field_name(pointer: Pointer) -> str:
-    """How a field is named in a message: its key, or the list and item it sits in."""
-    for part in reversed(pointer):
-        if isinstance(part, str):
-            return part
-    return "the file"
+    """How a field is named in a message: its key, or 'each entry of' the list it sits in."""
+    name = next((clip(part) for part in reversed(pointer) if isinstance(part, str)), "the file")
+    return f"each entry of {name}" if pointer and isinstance(pointer[-1], int) else name
 
 
 _CONTAINERS = {
@@ -165,11 +169,11 @@ _CONTAINERS = {
 def _container_name(pointer: Pointer) -> str:
     """'board member', 'place', 'the file' … for the mapping at `pointer`."""
     keys = tuple(part for part in pointer if isinstance(part, str))
-    return _CONTAINERS.get(keys, f"'{keys[-1]}'" if keys else "the file")
+    return _CONTAINERS.get(keys, f"'{clip(keys[-1])}'" if keys else "the file")
 
 
 def _suggest(value: object, choices: list[str]) -> str:
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(clip(str(value)), choices, n=1, cutoff=0.6)
     listed = ", ".join(choices)
     if close:
         return f"did you mean '{close[0]}'? (allowed: {listed})"
@@ -177,10 +181,11 @@ def _suggest(value: object, choices: list[str]) -> str:
 
 
 def _shown(value: object) -> str:
+    """A value as a message quotes it: never more than its first 80 characters."""
     if value is None:
         return "empty"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
-    return f"'{value}'" if isinstance(value, str) else str(value)
+    return f"'{clip(value)}'" if isinstance(value, str) else clip(str(value))

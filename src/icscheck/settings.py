@@ -79,10 +79,11 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f" (settings: {', '.join(KEYS)})"
-            raise SettingsError(f"{origin}: unknown setting '{key}'{hint}")
+            raise SettingsError(f"{origin}: unknown setting '{source.clip(str(key))}'{hint}")
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:
-        raise SettingsError(f"{origin}: fail-on must be error, warning or info, not {fail_on!r}")
+        wrong = source.clip(repr(fail_on))
+        raise SettingsError(f"{origin}: fail-on must be error, warning or info, not {wrong}")
     rules = table.get("rules")
     if rules is not None and not isinstance(rules, str):
         raise SettingsError(f"{origin}: rules must be the path of a rule pack")
@@ -99,7 +100,7 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
             raise SettingsError(f"{origin}: {error}") from None
     for key in ("select", "ignore"):
         for pattern in _names(table, key, origin) or ():
-            problem = pattern_problem(pattern, ignoring=key == "ignore")
+            problem = pattern_problem(source.clip(pattern), ignoring=key == "ignore")
             if problem:
                 raise SettingsError(f"{origin}: {key} {problem}")
     return Settings(

@@ -8,6 +8,7 @@ then a schema error the user can see, not a silent ``True``, and ``icb_code: NO`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,19 +26,53 @@ Pointer = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _MAX_NODES = 200_000
-"""Aliases can make a small file expand without bound (the 'billion laughs'); stop long before."""
+"""Far more values than any real file; aliases can make a small file expand without bound."""
 _MAX_DEPTH = 100
 """Far deeper than any real file; libyaml's composer recurses in C and crashes on deep nesting."""
 _TOO_DEEP = "the YAML is nested too deeply to read"
+_TOO_MANY = (
+    f"the document has too many values to read (more than {_MAX_NODES:,}, "
+    "counting each alias as the value it repeats)"
+)
+
+_MAX_DIGITS = 100
+"""Far longer than any real number; Python itself refuses to read integers over 4,300 digits."""
+_NULL = re.compile(r"~|null|Null|NULL|")
+_YAML_1_1_BOOLS = ("yes", "no", "on", "off")
+"""Booleans in YAML 1.1 that stay text here (``voting: yes`` is then a schema error)."""
+_CLIP = 80
+"""The most characters of any value a message quotes."""
 
 _TAB_HINT = "indent with spaces, not tabs"
-_COLON_HINT = "a value may be missing a space after its colon, or a line is indented wrongly"
-_HINTS = {
-    "found character '\\t' that cannot start any token": _TAB_HINT,
-    "found a tab character that violates indentation": _TAB_HINT,
-    "mapping values are not allowed here": _COLON_HINT,
-    "mapping values are not allowed in this context": _COLON_HINT,
-}
+_TABS = ("found character '\\t' that cannot start any token", "found a tab character")
+_INDENT_HINT = (
+    "a line is indented wrongly: the keys of one mapping, and the items of one list, "
+    "must start in the same column"
+)
+_INDENT_PROBLEMS = (
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>, but found",
+    "did not find expected <document start>",
+    "expected '<document start>', but found",
+)
+_ENTRY_PROBLEMS = ("block sequence entries are not allowed", "sequence entries are not allowed")
+_ENTRY_HINT = "a list's items go on the lines below its key, each starting '- ' under it"
+_DEEPER_HINT = (
+    "this line is indented deeper than the key above it; line it up with its sibling keys"
+)
+_QUOTE_HINT = "a value that contains a colon and a space (': ') must be in quotes"
+_KEY_COLON_HINT = "a key may be missing its colon, or a line is indented wrongly"
+_MAPPING_VALUES = "mapping values are not allowed"
+_NO_SPACE = re.compile(r"\s*(?:- )?([^\s:#'\"][^\s:]*):[^\s:]")
+"""A line that starts ``key:value``: the value lacks the space after its colon."""
+_EMPTY_LIST = re.compile(r"\s*(?:- )?([^\s:#]+):\s*\[\s*\]\s*(?:#.*)?")
+"""A line that ends ``key: []``, an empty flow list."""
+
+
+def clip(text: str) -> str:
+    """At most the first 80 characters of a value for a message, an ellipsis marking the cut."""
+    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
 
 
 def pointer_text(pointer: Pointer) -> str:
@@ -109,7 +144,7 @@ def decode(raw: bytes) -> str:
 def load(text: str) -> Document:
     """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`."""
     try:
-        _check_depth(text)
+        _check_events(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxError([_problem_from(error, text)]) from None
@@ -128,18 +163,45 @@ def load(text: str) -> Document:
     return Document(data, builder.values, builder.keys)
 
 
-def _check_depth(text: str) -> None:
-    """Refuse deep nesting from the event stream, which libyaml parses without recursing."""
+def _check_events(text: str) -> None:
+    """Refuse deep nesting and too many values from the event stream, before a tree is built.
+
+    libyaml parses without recursing and one event at a time, so a 5-million-item line stops
+    after the first 200,000 items instead of becoming 5 million nodes. An alias counts as the
+    size of the value it repeats, which bounds expansion (the 'billion laughs') the same way.
+    """
     depth = 0
+    count = 0
+    sizes: dict[str, int] = {}
+    """Values in each anchored node, aliases within it expanded."""
+    opened: list[tuple[str | None, int]] = []
+    """Each open collection's anchor and the count when it opened."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > _MAX_DEPTH:
-                mark = event.start_mark
-                position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-                raise YamlSyntaxError([SyntaxProblem(_TOO_DEEP, position)])
+                raise _event_problem(event, _TOO_DEEP)
+            opened.append((event.anchor, count))
+            count += 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+            anchor, start = opened.pop()
+            if anchor is not None:
+                sizes[anchor] = count - start
+        elif isinstance(event, yaml.ScalarEvent):
+            count += 1
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            count += sizes.get(event.anchor or "", 1)
+        if count > _MAX_NODES:
+            raise _event_problem(event, _TOO_MANY)
+
+
+def _event_problem(event: yaml.Event, message: str) -> YamlSyntaxError:
+    mark = event.start_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    return YamlSyntaxError([SyntaxProblem(message, position)])
 
 
 def _control_character(character: int, text: str) -> SyntaxProblem:
@@ -171,9 +233,9 @@ def _problem_from(error: yaml.MarkedYAMLError, text: str) -> SyntaxProblem:
     if problem.startswith("exceeded maximum nesting depth"):
         # PyYAML 6.0.4's own limit on flow nesting; the same refusal as ours, said our way
         return SyntaxProblem(_TOO_DEEP, position)
+    lines = text.removeprefix("\ufeff").split("\n")
     if problem == "found character that cannot start any token" and mark:
         # libyaml leaves out the character that PyYAML names (and the tab hint needs)
-        lines = text.removeprefix("\ufeff").split("\n")
         line = lines[mark.line] if mark.line < len(lines) else ""
         if mark.column < len(line):
             problem = f"found character {line[mark.column]!r} that cannot start any token"
@@ -183,10 +245,46 @@ def _problem_from(error: yaml.MarkedYAMLError, text: str) -> SyntaxProblem:
         if error.context_mark and error.context_mark is not mark:
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
-    hint = _HINTS.get(problem)
-    if hint:
-        message += f"; {hint}"
-    return SyntaxProblem(message, position)
+    if problem == "could not find expected ':'" and error.context_mark:
+        # the scan fails on the line after the key that lacks its colon
+        position = Position(error.context_mark.line + 1, error.context_mark.column + 1)
+    position, hint = _hint(problem, lines, position)
+    return SyntaxProblem(f"{message}; {hint}" if hint else message, position)
+
+
+def _hint(problem: str, lines: list[str], position: Position) -> tuple[Position, str | None]:
+    """What a syntax problem most likely means for this file, and the line it is really on.
+
+    libyaml reports bad indentation and a missing space after a colon where it gives up, often
+    the line after the mistake; the lines around it tell which mistake it was.
+    """
+    line = lines[position.line - 1] if position.line <= len(lines) else ""
+    above = next(
+        (number for number in range(position.line - 1, 0, -1) if lines[number - 1].strip()), 0
+    )
+    previous = lines[above - 1] if above else ""
+    if problem.startswith(_TABS):
+        return position, _TAB_HINT
+    if problem.startswith(_MAPPING_VALUES):
+        if ": " in line[: position.column - 1].removeprefix("- "):
+            return position, _QUOTE_HINT
+        joined = _NO_SPACE.match(previous)
+        if joined:
+            return Position(above, joined.end(1) + 1), (
+                f"put a space after the colon in {clip(previous.strip().removeprefix('- '))!r}"
+            )
+        return position, _DEEPER_HINT
+    if problem.startswith(_INDENT_PROBLEMS):
+        empty = _EMPTY_LIST.fullmatch(previous)
+        if empty and line.lstrip().startswith("-"):
+            key = clip(empty.group(1))
+            return position, f"{key}: [] is an empty list; remove the [] to give the items below it"
+        return position, _INDENT_HINT
+    if problem.startswith(_ENTRY_PROBLEMS):
+        return position, _ENTRY_HINT
+    if problem == "could not find expected ':'":
+        return position, _KEY_COLON_HINT
+    return position, None
 
 
 class _Builder:
@@ -197,15 +295,9 @@ class _Builder:
         self.keys: dict[Pointer, Position] = {}
         self.problems: list[SyntaxProblem] = []
         self._constructor = SafeConstructor()
-        self._visited = 0
         self._open: set[int] = set()
 
     def build(self, node: Node, pointer: Pointer) -> Any:
-        self._visited += 1
-        if self._visited > _MAX_NODES:
-            if self._visited == _MAX_NODES + 1:
-                self._fail(node, "the document expands to too many values (aliases?)")
-            return None
         if id(node) in self._open:
             self._fail(node, "an alias refers to a value that contains it")
             return None
@@ -213,7 +305,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if node.tag not in (_TAG + "map", _TAG + "seq"):
-            self._fail(node, f"unsupported YAML tag '{node.tag}'; remove the tag")
+            self._fail(node, f"unsupported YAML tag '{clip(node.tag)}'; remove the tag")
         self._open.add(id(node))
         try:
             if isinstance(node, MappingNode):
@@ -236,7 +328,7 @@ class _Builder:
             key = key_node.value
             if key in first_seen:
                 line = first_seen[key].line
-                self._fail(key_node, f"duplicate key '{key}' (first given on line {line})")
+                self._fail(key_node, f"duplicate key '{clip(key)}' (first given on line {line})")
                 continue
             first_seen[key] = _position(key_node)
             child = (*pointer, key)
@@ -247,17 +339,37 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         kind = node.tag.removeprefix(_TAG)
         if kind == "null":
-            return None
+            return None if _NULL.fullmatch(node.value) else self._odd(node, "empty")
         if kind == "bool":
             lowered = node.value.lower()
-            return lowered == "true" if lowered in ("true", "false") else node.value
-        if kind == "int":
-            return self._constructor.construct_yaml_int(node)
-        if kind == "float":
-            return self._constructor.construct_yaml_float(node)
+            if lowered in ("true", "false"):
+                return lowered == "true"
+            return node.value if lowered in _YAML_1_1_BOOLS else self._odd(node, "true or false")
+        if kind in ("int", "float"):
+            return self._number(node, kind)
+        if kind == "timestamp" and not SafeConstructor.timestamp_regexp.match(node.value):
+            return self._odd(node, "a date like 2028-03-31")
         if kind not in ("str", "timestamp"):
-            self._fail(node, f"unsupported YAML tag '{node.tag}'; write a plain value")
+            self._fail(node, f"unsupported YAML tag '{clip(node.tag)}'; write a plain value")
         return node.value
+
+    def _number(self, node: ScalarNode, kind: str) -> Any:
+        """An integer or float; a malformed or over-long one is a problem, not a crash."""
+        digits = sum(character.isdigit() for character in node.value)
+        if kind == "int" and digits > _MAX_DIGITS:
+            self._fail(node, f"{clip(node.value)!r} is too long a number ({digits:,} digits)")
+            return None
+        try:
+            if kind == "int":
+                return self._constructor.construct_yaml_int(node)
+            return self._constructor.construct_yaml_float(node)
+        except ValueError:
+            return self._odd(node, "a whole number" if kind == "int" else "a number")
+
+    def _odd(self, node: ScalarNode, wanted: str) -> None:
+        """A value that does not fit the type its tag claims."""
+        tag = node.tag.replace(_TAG, "!!")
+        self._fail(node, f"{clip(node.value)!r} is not {wanted}, as its tag {tag} says")
 
     def _fail(self, node: Node, message: str) -> None:
         self.problems.append(SyntaxProblem(message, _position(node)))
