@@ -275,13 +275,14 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, b
         wrong = f"must be {_kind(default)} like {default!r}, not {value!r}"
         return (), False, f"rule {rule.id} parameter '{name}' {wrong}"
     permitted = rule.choices.get(name, ())
-    for index, item in enumerate(value if permitted else ()):
+    items = [value] if isinstance(value, str) else value
+    for index, item in enumerate(items if permitted else ()):
         if item not in permitted:
             close = difflib.get_close_matches(item, permitted, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             allowed = f"{hint}(allowed: {', '.join(permitted)})"
             return (
-                (index,),
+                (index,) if isinstance(value, list) else (),
                 False,
                 f"rule {rule.id} parameter '{name}': '{item}' is not allowed; {allowed}",
             )

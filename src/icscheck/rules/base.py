@@ -77,7 +77,8 @@ class Rule:
     """A YAML fragment that breaks it."""
     check: Check = field(repr=False)
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """For list parameters, the values each item may take (checked when an edition loads)."""
+    """For text and list parameters, the values the text or each item may take (checked when an
+    edition loads)."""
 
 
 def rule(

@@ -127,6 +127,7 @@ def icb_appointee(ctx: Context) -> Iterator[Problem]:
 def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
     """Each responsible local authority of the area appoints exactly one partnership member.
 
+    The partnership includes "one member appointed by each of the responsible local authorities".
     Responsible local authorities are the upper-tier councils (s.103): county councils, district
     councils where there is no county council, London borough councils, the Council of the Isles
     of Scilly and the Common Council of the City of London. The area's councils come from
@@ -186,6 +187,7 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
 def known_local_authority(ctx: Context) -> Iterator[Problem]:
     """A member appointed by a local authority is appointed by a responsible authority of the area.
 
+    The partnership includes "one member appointed by each of the responsible local authorities".
     Only the responsible local authorities of the board's area appoint members under
     s.116ZA(2)(b). A council from elsewhere, or a lower-tier district council in a county area,
     does not; check the spelling, or record the member as `appointed_by: partnership`.
@@ -242,7 +244,7 @@ def suggested_members(ctx: Context) -> Iterator[Problem]:
     for sector in ctx.params["sectors"]:
         if sector not in present:
             yield Problem(
-                f"the partnership has no {Sector(sector).label} member; guidance expects one "
+                f"the partnership has no {Sector(sector).label} member; sources suggest one "
                 f"(set sector: {sector})",
                 MEMBERS,
             )
