@@ -65,6 +65,9 @@ def partnership_established(ctx: Context) -> Iterator[Problem]:
     falls wholly or partly within the board's area must establish a joint committee for the
     board's area (an 'integrated care partnership')." Add a `partnership:` section; the rules
     on its membership (ICP002 to ICP005) run only when it is there.
+    The 2021 white paper proposed a health and care partnership and left its membership to the
+    area: "Local areas can appoint members and delegate functions to it as they think
+    appropriate."
     """
     if ctx.system.partnership is None:
         yield Problem(
