@@ -365,3 +365,14 @@ def test_an_officer_from_a_member_kind_needs_no_second_seat(tmp_path: Path) -> N
     messages = _messages(_findings(_write(tmp_path, "b.ics.yaml", outside), "-e", OPT1), "ICB020")
     assert len(messages) == 1
     assert "Acme Health Ltd" in messages[0]
+
+
+def test_a_pack_may_grade_its_rule_not_law(tmp_path: Path) -> None:
+    pack = _write(
+        tmp_path,
+        "pack.yaml",
+        "extends: hca-2022\nrules:\n  ICB015: {severity: error, source: PRACTICE, confidence: N}\n",
+    )
+    result = invoke("check", SAMPLES / "somerset.ics.yaml", "--rules", pack, "--as-of", AS_OF)
+    assert result.exit_code == 1, result.output
+    assert "ICB015" in rules_in(result.stdout)

@@ -22,7 +22,7 @@ class Citation:
     section: str = ""
     """The provision within it, e.g. ``para 3(1)(a)``."""
     confidence: str | None = None
-    """Q quoted, C corroborated, R recalled; None takes the source's own."""
+    """Q quoted, C corroborated, R recalled, N not law; None takes the source's own."""
 
 
 @dataclass(frozen=True, slots=True)
