@@ -110,11 +110,11 @@ def board_chief_executive(ctx: Context) -> Iterator[Problem]:
 def ordinary_members(ctx: Context) -> Iterator[Problem]:
     """The board has at least `minimum` ordinary members besides the chair and chief executive.
 
-    The ICB consists of "(a) a chair …, (b) a chief executive …, and (c) at least three other
-    members" (para 3(1)). An "ordinary member" is any member other than the chair or the chief
-    executive (para 3(2)):
-    partner members, executive and non-executive members and any other member the constitution
-    adds. Participants attend but are not members, and people out of term do not count.
+    The constitution must provide for the ICB to consist of "(a) a chair …, (b) a chief
+    executive …, and (c) at least three other members" (para 3(1)). An "ordinary member" is any
+    member other than the chair or the chief executive (para 3(2)): partner members, executive
+    and non-executive members and any other member the constitution adds. Participants attend
+    but are not members, and people out of term do not count.
     """
     minimum: int = ctx.params["minimum"]
     count = len({member.key for member in ctx.ordinary_members})
@@ -436,8 +436,9 @@ def chief_executive_employee(ctx: Context) -> Iterator[Problem]:
     of the integrated care board" (para 7(2)). Para 19(4) counts people seconded to the ICB as
     its employees for that purpose: civil servants and employees of the bodies it lists, such as
     NHS trusts and foundation trusts. Record a secondment with `seconded_from:` and the
-    employer's name. icscheck cannot verify that the seconding body is one para 19(4) lists (a
-    secondment from a private company, for one, is not covered), so check that yourself.
+    employer's name. icscheck cannot verify that the seconding body is one para 19(4) lists, so
+    check that yourself: a secondment from a body it does not list does not make the person an
+    employee of the ICB. Para 19(4) is paraphrased here, not quoted.
 
     Otherwise the rule reads the chief executive's `organisation`: it passes when that is this
     board, by the board's `name` or the reference-data name of the file's `icb_code` ('NHS X
@@ -461,9 +462,9 @@ def chief_executive_employee(ctx: Context) -> Iterator[Problem]:
                 )
         elif names and icb not in {_icb_key(name) for name in names}:
             yield Problem(
-                f"the chief executive's organisation, '{employer}', is another ICB than this "
-                f"board ({' or '.join(names)}); the chief executive must be an employee of "
-                "this ICB, or seconded to it",
+                f"the chief executive's organisation, '{employer}', is another ICB, not this "
+                f"one ({' or '.join(names)}); the chief executive must be an employee of this "
+                "ICB, or seconded to it",
                 (*chief.path, "organisation"),
             )
 
