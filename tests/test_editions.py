@@ -76,6 +76,15 @@ PARAMS: dict[tuple[str, str], dict[str, object]] = {
     ("ICP005", HCA22): {"sectors": ["healthwatch", "vcse", "social_care", "public_health"]},
     ("PLC001", OPT1): {"sectors": PLACE_SECTORS},
     ("PLC001", OPT2): {"sectors": PLACE_SECTORS},
+    # rules.md's 2026-11-24 corrections: representatives, not nominees, in the edition's words.
+    **{
+        (rule_id, edition): {"minimum": 1, "mechanism": "representation", "group": group}
+        for edition, groups in {
+            WP21: ("NHS trusts", "general practice", "local authorities"),
+            OPT2: ("NHS hospitals and other providers", "primary care", "local government"),
+        }.items()
+        for rule_id, group in zip(("ICB004", "ICB005", "ICB006"), groups, strict=True)
+    },
 }
 
 # The source each edition's rules cite: the document it rests on, save where noted.
@@ -93,8 +102,8 @@ CITES_INSTEAD: dict[tuple[str, str], str] = {
 DATES = {
     OPT1: "2020-11-26",
     OPT2: "2020-11-26",
-    WP21: "2021-02-01",
-    DF21: "2021-06-01",
+    WP21: "2021-02-11",
+    DF21: "2021-06-16",
     HCA22: "2022-07-01",
 }
 

@@ -22,6 +22,8 @@ from icscheck.rules import ALL_RULES, RULES_BY_ID, Citation, Rule
 from icscheck.sources import all_sources
 
 DEFAULT_EDITION = "hca-2022"
+EDITION_ALIASES = {"white-paper": "white-paper-2021"}
+"""Other names a shipped edition answers to, wherever an edition is named."""
 _PACK = "pack"
 """Marks a rule entry a local rule pack sets, with the pack's citation; never in a file."""
 
@@ -145,7 +147,8 @@ def editions_by_date() -> list[Edition]:
 
 @cache
 def load_edition(name: str) -> Edition:
-    """A shipped edition by ID, with everything it extends merged in and checked."""
+    """A shipped edition by ID (or alias), with everything it extends merged in and checked."""
+    name = EDITION_ALIASES.get(name, name)
     text = _builtin_text(name)
     if text is None:
         raise EditionError(f"unknown edition '{name}'; {_choices(name)}")
@@ -308,13 +311,14 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, b
         fix = f"write 1 or more, or turn the rule off ({rule.id}: off)"
         return (), False, f"rule {rule.id} parameter '{name}' is {value}: {why}; {fix}"
     permitted = rule.choices.get(name, ())
-    for index, item in enumerate(value if permitted else ()):
+    items = [value] if isinstance(value, str) else value
+    for index, item in enumerate(items if permitted else ()):
         if item not in permitted:
             close = difflib.get_close_matches(item, permitted, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             allowed = f"{hint}(allowed: {', '.join(permitted)})"
             return (
-                (index,),
+                (index,) if isinstance(value, list) else (),
                 False,
                 f"rule {rule.id} parameter '{name}': '{source.clip(item)}' is not allowed; "
                 + allowed,

@@ -104,6 +104,8 @@ class BoardMember:
     role: Role
     voting: bool
     organisation: str | None
+    seconded_from: str | None
+    """The employer that seconded them to the ICB (Sch. 1B para 19(4)), if they are seconded."""
     sector: Sector | None
     nominated_by: Nominator | None
     portfolio: str | None
@@ -236,6 +238,7 @@ def _board_member(item: dict[str, Any], path: Pointer) -> BoardMember:
         role=role,
         voting=item.get("voting", role is not Role.PARTICIPANT),
         organisation=item.get("organisation"),
+        seconded_from=item.get("seconded_from"),
         sector=_sector(item.get("sector")),
         nominated_by=None if nominated_by is None else Nominator(nominated_by),
         portfolio=item.get("portfolio"),

@@ -14,6 +14,7 @@ CONFIDENCE = {
     "Q": "quoted from the source",
     "C": "corroborated by two or more secondary sources",
     "R": "recalled, not verified",
+    "N": "not law: good practice or icscheck's own format; nothing quoted",
 }
 
 
@@ -42,5 +43,5 @@ def cite(citation: Citation) -> str:
 
 
 def confidence(citation: Citation) -> str:
-    """Q, C or R for this citation: its own, or its source's."""
+    """Q, C, R or N for this citation: its own, or its source's."""
     return citation.confidence or all_sources()[citation.source].confidence

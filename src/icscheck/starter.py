@@ -318,8 +318,8 @@ def _board_seats(record: geography.IntegratedCareBoardRecord | None) -> Iterator
         ("role: chair",),
         (
             "Chair (ICB001; NHS Act 2006 Sch. 1B para 3(1)(a)): appointed by NHS England with "
-            "the Secretary of State's approval, and independent of health and care bodies in the "
-            "area (ICB013).",
+            "the Secretary of State's approval (para 5), and independent of health and care "
+            "bodies in the area (ICB013).",
         ),
     )
     yield _Seat(
@@ -327,7 +327,9 @@ def _board_seats(record: geography.IntegratedCareBoardRecord | None) -> Iterator
         (
             "Chief executive (ICB002; Sch. 1B para 3(1)(b)): appointed by the chair with NHS "
             "England's approval. Must be an employee of the ICB (ICB010; para 7(2)), so their "
-            f"organisation is the ICB{'' if record else ': add organisation: with its name'}.",
+            f"organisation is the ICB{'' if record else ': add organisation: with its name'}. "
+            "Someone seconded to the ICB, from an NHS trust for example, counts as its employee "
+            "(para 19(4)): add seconded_from: with the employer's name.",
         ),
     )
     yield _Seat(

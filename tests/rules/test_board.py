@@ -346,12 +346,11 @@ BOARD_NAME = "NHS Wirral Valley Integrated Care Board"
         BOARD_NAME,
         "nhs  wirral valley integrated CARE board",
         "NHS Wirral Valley ICB",
-        "NHS Cheshire and Merseyside Integrated Care Board",
-        "Cheshire and Merseyside icb",
+        "Wirral Valley icb",
         None,
     ],
 )
-def test_chief_executive_employed_by_an_icb_passes(organisation: str | None) -> None:
+def test_chief_executive_employed_by_this_icb_passes(organisation: str | None) -> None:
     doc = document([chief(organisation=organisation)], board_name=BOARD_NAME)
     assert check("ICB010", doc) == []
 
@@ -369,10 +368,49 @@ def test_chief_executive_employed_elsewhere_fails(organisation: str) -> None:
     assert paths(problems) == [(*BOARD, 1, "organisation")]
     assert organisation in problems[0].message
     assert "employee" in problems[0].message
+    assert "seconded_from" in problems[0].message
 
 
-def test_chief_executive_employee_without_a_board_name() -> None:
+@pytest.mark.parametrize(
+    "organisation",
+    ["NHS Cheshire and Merseyside Integrated Care Board", "Cheshire and Merseyside ICB"],
+)
+def test_chief_executive_of_another_icb_fails(organisation: str) -> None:
+    """Changed by issue 6: any ICB's name used to pass; only this board's does now."""
+    doc = document([chief(organisation=organisation)], board_name=BOARD_NAME)
+    problems = check("ICB010", doc)
+    assert paths(problems) == [(*BOARD, 0, "organisation")]
+    assert "another ICB" in problems[0].message
+    assert BOARD_NAME in problems[0].message
+
+
+def test_seconded_chief_executive_passes() -> None:
+    trust = "Wirral University Teaching Hospital NHS Foundation Trust"
+    seconded = chief(organisation=trust, seconded_from=trust)
+    assert check("ICB010", document([seconded], board_name=BOARD_NAME)) == []
+    assert check("ICB010", document([chief(seconded_from="HM Treasury")])) == []
+
+
+@pytest.mark.parametrize(
+    ("organisation", "found"),
+    [
+        ("NHS Derby and Derbyshire ICB", False),
+        ("Derby and Derbyshire Integrated Care Board", False),
+        ("NHS Nottingham and Nottinghamshire ICB", True),
+        ("Derbyshire County Council", True),
+    ],
+)
+def test_icb_code_names_the_board_when_the_file_does_not(organisation: str, found: bool) -> None:
+    doc = document([chief(organisation=organisation)], ics={"icb_code": "QJ2"})
+    problems = check("ICB010", doc)
+    assert bool(problems) is found
+    if found and "ICB" in organisation:
+        assert "NHS Derby and Derbyshire Integrated Care Board" in problems[0].message
+
+
+def test_icb_looking_employer_is_unknown_without_the_boards_name_or_code() -> None:
     assert check("ICB010", document([chief(organisation="NHS Wirral Valley ICB")])) == []
+    assert check("ICB010", document([chief(organisation="NHS Elsewhere ICB")])) == []
     assert check("ICB010", document([chief(organisation="Wirral Council")]))
 
 

@@ -43,6 +43,27 @@ def test_officer_alone_is_not_drawn_from_another_member() -> None:
     assert paths(problems) == [(*BOARD, 0, "organisation")]
 
 
+@pytest.mark.parametrize(
+    "sector",
+    ["ccg", "nhs_trust", "primary_care", "local_authority", "community_services", "mental_health"],
+)
+def test_officer_from_a_member_kind_needs_no_second_seat(sector: str) -> None:
+    """Issue 6: the officer's own seat represents their organisation (Bevan Brittan)."""
+    assert check("ICB020", document([officer("NHS Wirral CCG", sector=sector)])) == []
+
+
+@pytest.mark.parametrize("sector", ["other", "private_healthcare", "vcse"])
+def test_officer_from_outside_the_member_kinds_is_still_reported(sector: str) -> None:
+    problems = check("ICB020", document([ccg_member(), officer("Acme Health Ltd", sector=sector)]))
+    assert paths(problems) == [(*BOARD, 1, "organisation")]
+    assert "member organisation" in problems[0].message
+
+
+def test_officer_from_outside_sharing_a_members_organisation_passes() -> None:
+    doc = document([officer("NHS Wirral CCG", sector="other"), ccg_member("NHS Wirral CCG")])
+    assert check("ICB020", doc) == []
+
+
 def test_organisation_of_a_former_member_does_not_count() -> None:
     doc = document([officer("NHS Wirral CCG"), ccg_member(term_ends=PAST)])
     assert paths(check("ICB020", doc)) == [(*BOARD, 0, "organisation")]

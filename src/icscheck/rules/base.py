@@ -22,7 +22,7 @@ class Citation:
     section: str = ""
     """The provision within it, e.g. ``para 3(1)(a)``."""
     confidence: str | None = None
-    """Q quoted, C corroborated, R recalled; None takes the source's own."""
+    """Q quoted, C corroborated, R recalled, N not law; None takes the source's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,8 @@ class Rule:
     """A YAML fragment that breaks it."""
     check: Check = field(repr=False)
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """For list parameters, the values each item may take (checked when an edition loads)."""
+    """For text and list parameters, the values the text or each item may take (checked when an
+    edition loads)."""
 
 
 def rule(

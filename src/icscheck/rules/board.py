@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from icscheck import geography
 from icscheck.findings import Severity
-from icscheck.model import BoardMember, Nominator, Role, Sector
+from icscheck.model import BoardMember, Nominator, Role, Sector, person_key
 from icscheck.rules.base import Citation, Context, Problem, rule
 
 MEMBERS = ("board", "members")
@@ -50,10 +51,13 @@ def _exactly_one(ctx: Context, role: Role, title: str) -> Iterator[Problem]:
 def board_chair(ctx: Context) -> Iterator[Problem]:
     """The board has exactly one chair.
 
-    The constitution must provide for the ICB to consist of a chair, a chief executive and at
-    least three other members. The chair is appointed by NHS England with the approval of the
-    Secretary of State (paras 5 and 6). A chair whose term has ended, or not yet begun, on the
-    `--as-of` date does not count.
+    The constitution must provide for the ICB to consist of "(a) a chair …, (b) a chief
+    executive …, and (c) at least three other members" (para 3(1)). The chair is appointed by
+    NHS England with the approval of the Secretary of State (para 5; para 6 concerns removal).
+    Under the 2021 white paper "The board will, as a minimum, include a chair, the CEO, and
+    representatives from NHS trusts, general practice, and local authorities, and others
+    determined locally." A chair whose term has ended, or not yet begun, on the `--as-of` date
+    does not count.
     """
     yield from _exactly_one(ctx, Role.CHAIR, "chair")
 
@@ -72,8 +76,10 @@ def board_chair(ctx: Context) -> Iterator[Problem]:
 def board_chief_executive(ctx: Context) -> Iterator[Problem]:
     """The board has exactly one chief executive.
 
-    The chief executive is appointed by the chair with NHS England's approval (para 7). Under the
-    2021 white paper the board's minimum also included "the CEO".
+    The constitution must provide for the ICB to consist of "(a) a chair …, (b) a chief
+    executive …, and (c) at least three other members" (para 3(1)). The chief executive is
+    appointed by the chair with NHS England's approval (para 7). Under the 2021 white paper the
+    board's minimum also included "the CEO".
     """
     yield from _exactly_one(ctx, Role.CHIEF_EXECUTIVE, "chief executive")
 
@@ -104,9 +110,11 @@ def board_chief_executive(ctx: Context) -> Iterator[Problem]:
 def ordinary_members(ctx: Context) -> Iterator[Problem]:
     """The board has at least `minimum` ordinary members besides the chair and chief executive.
 
-    An "ordinary member" is any member other than the chair or the chief executive (para 3(2)):
-    partner members, executive and non-executive members and any other member the constitution
-    adds. Participants attend but are not members, and people out of term do not count.
+    The constitution must provide for the ICB to consist of "(a) a chair …, (b) a chief
+    executive …, and (c) at least three other members" (para 3(1)). An "ordinary member" is any
+    member other than the chair or the chief executive (para 3(2)): partner members, executive
+    and non-executive members and any other member the constitution adds. Participants attend
+    but are not members, and people out of term do not count.
     """
     minimum: int = ctx.params["minimum"]
     count = len({member.key for member in ctx.ordinary_members})
@@ -127,8 +135,20 @@ _NOMINATORS = {
 }
 
 
+_REPRESENTED = {
+    Nominator.NHS_TRUSTS: Sector.NHS_TRUST,
+    Nominator.PRIMARY_MEDICAL_SERVICES: Sector.PRIMARY_CARE,
+    Nominator.LOCAL_AUTHORITIES: Sector.LOCAL_AUTHORITY,
+}
+_PARTNER_PARAMETERS = {"minimum": 1, "mechanism": "nomination", "group": ""}
+_PARTNER_CHOICES = {"mechanism": ("nomination", "representation")}
+
+
 def _partner_member(ctx: Context, nominator: Nominator) -> Iterator[Problem]:
-    """At least `minimum` partner members with this nominator (the Act's minimum is one)."""
+    """At least `minimum` members for this group, by the edition's `mechanism`."""
+    if ctx.params["mechanism"] == "representation":
+        yield from _representatives(ctx, nominator)
+        return
     minimum: int = ctx.params["minimum"]
     count = len(
         {
@@ -151,6 +171,35 @@ def _partner_member(ctx: Context, nominator: Nominator) -> Iterator[Problem]:
         )
 
 
+def _representatives(ctx: Context, nominator: Nominator) -> Iterator[Problem]:
+    """Proposals that asked for representatives, not nominees: a voting member from the sector
+    (or a partner member the group nominated) counts, named in the edition's own words."""
+    minimum: int = ctx.params["minimum"]
+    group: str = ctx.params["group"] or nominator.label
+    sector = _REPRESENTED[nominator]
+    count = len({m.key for m in ctx.board_members if _represents(m, sector, nominator)})
+    if count == 0:
+        yield Problem(
+            f"the board has no representative from {group}; add a voting member with "
+            f"sector: {sector.value}",
+            MEMBERS,
+        )
+    elif count < minimum:
+        yield Problem(
+            f"the board has {count} representative{'s' * (count != 1)} from {group}; "
+            f"at least {minimum} are required",
+            MEMBERS,
+        )
+
+
+def _represents(member: BoardMember, sector: Sector, nominator: Nominator) -> bool:
+    """A voting member from the sector, or a partner member the group nominated."""
+    if not member.voting or member.role is Role.PARTICIPANT:
+        return False
+    nominated = member.role is Role.PARTNER_MEMBER and member.nominated_by is nominator
+    return member.sector is sector or nominated
+
+
 def _partner_example(nominator: Nominator) -> str:
     return f"""
         board:
@@ -170,7 +219,8 @@ _PARTNER_FAILING = """
     "ICB004",
     "trust-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(a)", "C"),
-    parameters={"minimum": 1},
+    parameters=_PARTNER_PARAMETERS,
+    choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.NHS_TRUSTS),
     failing=_PARTNER_FAILING,
 )
@@ -181,6 +231,15 @@ def trust_partner_member(ctx: Context) -> Iterator[Problem]:
     nominated jointly by the NHS trusts and foundation trusts that provide services in the area.
     Corroborated rather than quoted: S.I. 2024/1205 names para 8(2)(a), and the three nominating
     groups appear in every ICB constitution.
+
+    Earlier proposals asked for representatives, with no nomination step: the 2021 white paper's
+    board was to include "representatives from NHS trusts, general practice, and local
+    authorities", and NHS England's 2020 option 2 board "representatives from NHS hospitals and
+    other providers, primary care and local government". Those editions set `mechanism:
+    representation`: any voting member with `sector: nhs_trust` (or a partner member the trusts
+    nominated) counts, and findings name the group in the edition's words (`group`). Under
+    option 1 the committee "brings together all commissioners, providers and local authorities",
+    and a nominated partner member records that.
     """
     yield from _partner_member(ctx, Nominator.NHS_TRUSTS)
 
@@ -189,7 +248,8 @@ def trust_partner_member(ctx: Context) -> Iterator[Problem]:
     "ICB005",
     "primary-care-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(b)", "C"),
-    parameters={"minimum": 1},
+    parameters=_PARTNER_PARAMETERS,
+    choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.PRIMARY_MEDICAL_SERVICES),
     failing=_PARTNER_FAILING,
 )
@@ -198,6 +258,12 @@ def primary_care_partner_member(ctx: Context) -> Iterator[Problem]:
 
     The GP "partner member". Corroborated rather than quoted: the three nominating groups of
     para 8(2) appear in every ICB constitution (e.g. Hertfordshire and West Essex, s.2.1.6).
+
+    Under the white paper ("representatives from NHS trusts, general practice, and local
+    authorities") and 2020 option 2 ("representatives from NHS hospitals and other providers,
+    primary care and local government") any voting member with `sector: primary_care` counts,
+    as ICB004 explains; option 1's committee "brings together all commissioners, providers and
+    local authorities".
     """
     yield from _partner_member(ctx, Nominator.PRIMARY_MEDICAL_SERVICES)
 
@@ -206,7 +272,8 @@ def primary_care_partner_member(ctx: Context) -> Iterator[Problem]:
     "ICB006",
     "local-authority-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(c)", "C"),
-    parameters={"minimum": 1},
+    parameters=_PARTNER_PARAMETERS,
+    choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.LOCAL_AUTHORITIES),
     failing=_PARTNER_FAILING,
 )
@@ -215,6 +282,12 @@ def local_authority_partner_member(ctx: Context) -> Iterator[Problem]:
 
     Nominated jointly by the local authorities whose areas coincide with or include any part of
     the ICB's area. Corroborated rather than quoted, as for ICB004 and ICB005.
+
+    Under the white paper ("representatives from NHS trusts, general practice, and local
+    authorities") and 2020 option 2 ("representatives from NHS hospitals and other providers,
+    primary care and local government") any voting member with `sector: local_authority`
+    counts, as ICB004 explains; option 1's committee "brings together all commissioners,
+    providers and local authorities".
     """
     yield from _partner_member(ctx, Nominator.LOCAL_AUTHORITIES)
 
@@ -256,7 +329,7 @@ def mental_health_expertise(ctx: Context) -> Iterator[Problem]:
 @rule(
     "ICB008",
     "chair-not-chief-executive",
-    citation=Citation("HCA22-1B", "paras 3 and 7"),
+    citation=Citation("HCA22-1B", "paras 3 and 7", "C"),
     passing=_CHAIR_AND_CE,
     failing="""
         board:
@@ -337,15 +410,19 @@ def private_healthcare_independence(ctx: Context) -> Iterator[Problem]:
 @rule(
     "ICB010",
     "chief-executive-employee",
-    citation=Citation("HCA22-1B", "para 7(2)"),
+    citation=Citation("HCA22-1B", "para 7(2), 19(4)"),
     passing="""
         board:
           name: NHS Wirral Valley Integrated Care Board
           members:
-            - {name: Tom Reeves, role: chief_executive, organisation: NHS Wirral Valley ICB}
+            - name: Tom Reeves
+              role: chief_executive
+              organisation: NHS Wirral Valley ICB
+              seconded_from: Wirral University Teaching Hospital NHS Foundation Trust
     """,
     failing="""
         board:
+          name: NHS Wirral Valley Integrated Care Board
           members:
             - name: Tom Reeves
               role: chief_executive
@@ -353,29 +430,63 @@ def private_healthcare_independence(ctx: Context) -> Iterator[Problem]:
     """,
 )
 def chief_executive_employee(ctx: Context) -> Iterator[Problem]:
-    """The chief executive is an employee of the integrated care board.
+    """The chief executive is an employee of this integrated care board, or seconded to it.
 
     A person is eligible for appointment as chief executive "only if the person is an employee
-    of the integrated care board". The rule reads the chief executive's `organisation`: it passes
-    when that is the board's own name or names an integrated care board (or ICB); an unstated
-    organisation is unknown, not a breach.
+    of the integrated care board" (para 7(2)). Para 19(4) counts people seconded to the ICB as
+    its employees for that purpose: civil servants and employees of the bodies it lists, such as
+    NHS trusts and foundation trusts. Record a secondment with `seconded_from:` and the
+    employer's name. icscheck cannot verify that the seconding body is one para 19(4) lists, so
+    check that yourself: a secondment from a body it does not list does not make the person an
+    employee of the ICB. Para 19(4) is paraphrased here, not quoted.
+
+    Otherwise the rule reads the chief executive's `organisation`: it passes when that is this
+    board, by the board's `name` or the reference-data name of the file's `icb_code` ('NHS X
+    Integrated Care Board', 'NHS X ICB' and 'X ICB' are one board). Another ICB's name is a
+    finding. An unstated organisation is unknown, not a breach, and so is one that looks like
+    an ICB when the file gives neither the board's name nor its code.
     """
-    board_name = ctx.system.board.name
+    names = _board_names(ctx)
     for chief in _holding(ctx, Role.CHIEF_EXECUTIVE):
         employer = chief.organisation
-        if employer is None or _is_icb(employer, board_name):
+        if chief.seconded_from is not None or employer is None:
             continue
-        yield Problem(
-            f"the chief executive's organisation is '{employer}'; the chief executive must be "
-            "an employee of the ICB itself",
-            (*chief.path, "organisation"),
-        )
+        icb = _icb_key(employer)
+        if icb is None:
+            if person_key(employer) not in {person_key(name) for name in names}:
+                yield Problem(
+                    f"the chief executive's organisation is '{employer}'; the chief executive "
+                    "must be an employee of the ICB, or seconded to it (record the employer "
+                    "with seconded_from:)",
+                    (*chief.path, "organisation"),
+                )
+        elif names and icb not in {_icb_key(name) for name in names}:
+            yield Problem(
+                f"the chief executive's organisation, '{employer}', is another ICB, not this "
+                f"one ({' or '.join(names)}); the chief executive must be an employee of this "
+                "ICB, or seconded to it",
+                (*chief.path, "organisation"),
+            )
 
 
-def _is_icb(organisation: str, board_name: str | None) -> bool:
-    words = organisation.casefold().split()
-    named_board = board_name is not None and words == board_name.casefold().split()
-    return named_board or "icb" in words or "integrated care board" in " ".join(words)
+def _board_names(ctx: Context) -> tuple[str, ...]:
+    """This board's names: its own `name`, and the reference data's name for its `icb_code`."""
+    names = [ctx.system.board.name] if ctx.system.board.name else []
+    if ctx.system.icb_code is not None:
+        found = geography.lookup(ctx.system.icb_code, ctx.as_of)
+        if not isinstance(found, geography.UnknownCode):
+            names.append(found.record.name)
+    return tuple(dict.fromkeys(names))
+
+
+def _icb_key(name: str) -> str | None:
+    """The place an ICB's name names ('NHS X Integrated Care Board', 'NHS X ICB', 'X ICB' all
+    give 'x'), or None when the name is not an ICB's."""
+    text = " ".join(name.casefold().replace("&", " and ").replace(",", " ").split())
+    words = text.replace("integrated care board", "icb").split()
+    if "icb" not in words:
+        return None
+    return " ".join(word for word in words if word not in ("nhs", "icb", "the"))
 
 
 _EXECUTIVES = """
@@ -405,8 +516,9 @@ _EXECUTIVES = """
 def executive_members(ctx: Context) -> Iterator[Problem]:
     """The board has executive members for each portfolio in `portfolios`.
 
-    NHS England policy requires the ICB to appoint three executive members: a director of
-    finance, a medical director and a director of nursing. Under the 2021 Design Framework these
+    As ICB constitutions quote it, "NHS England Policy requires the ICB to appoint the following
+    additional Ordinary Members: three Executive Members, namely: Director of Finance …; Medical
+    Director; Director of Nursing." Under the 2021 Design Framework these
     were mandatory members; under the 2020 option 2 proposal the board included a finance
     director. Mark each with `role: executive` and its `portfolio`.
     """
@@ -534,7 +646,7 @@ def _role_words(member: BoardMember) -> str:
 @rule(
     "ICB014",
     "one-seat-per-person",
-    citation=Citation("HCA22-1B", "para 3"),
+    citation=Citation("HCA22-1B", "para 3", "C"),
     passing=_CHAIR_AND_CE,
     failing="""
         board:

@@ -10,6 +10,19 @@ from icscheck.rules.base import Citation, Context, Problem, rule
 MEMBERS = ("board", "members")
 
 
+_MEMBER_KINDS = frozenset(
+    {
+        Sector.CCG,
+        Sector.NHS_TRUST,
+        Sector.PRIMARY_CARE,
+        Sector.LOCAL_AUTHORITY,
+        Sector.COMMUNITY_SERVICES,
+        Sector.MENTAL_HEALTH,
+    }
+)
+"""The kinds of organisation option 1's committee and places bring together."""
+
+
 @rule(
     "ICB020",
     "system-accountable-officer",
@@ -17,8 +30,10 @@ MEMBERS = ("board", "members")
     passing="""
         board:
           members:
-            - {name: Kate Lund, role: accountable_officer, organisation: Wirral CCG}
-            - {name: Ben Ford, role: partner_member, nominated_by: ccgs, organisation: Wirral CCG}
+            - name: Kate Lund
+              role: accountable_officer
+              organisation: NHS Wirral CCG
+              sector: ccg
     """,
     failing="""
         board:
@@ -33,8 +48,11 @@ def system_accountable_officer(ctx: Context) -> Iterator[Problem]:
     Option 1 would "create a statutory ICS accountable officer and committee that brings together
     all commissioners, providers and local authorities". As reported by Bevan Brittan, the
     officer was to be chosen from the accountable officers or chief executives of the mandatory
-    members, so the officer's `organisation` should be one another member comes from. An
-    unstated organisation is unknown, not a breach.
+    members, so the officer's own seat represents their organisation: no second member from it
+    is needed. The rule passes when the officer's `sector` is one of the member kinds (CCG, NHS
+    trust, primary care, local authority, community or mental health services), or when another
+    member comes from the officer's `organisation`. An officer from outside them (a consultancy,
+    a private provider) is a finding; an unstated organisation is unknown, not a breach.
     """
     officers = [m for m in ctx.board_members if m.role is Role.ACCOUNTABLE_OFFICER]
     if not officers:
@@ -44,16 +62,19 @@ def system_accountable_officer(ctx: Context) -> Iterator[Problem]:
             MEMBERS,
         )
     for officer in officers:
+        if officer.organisation is None or officer.sector in _MEMBER_KINDS:
+            continue
         others = {
             m.organisation.casefold()
             for m in ctx.board_members
             if m is not officer and m.organisation
         }
-        if officer.organisation and officer.organisation.casefold() not in others:
+        if officer.organisation.casefold() not in others:
             yield Problem(
-                f"the accountable officer's organisation, {officer.organisation}, is not one "
-                "that another member comes from; option 1 draws the officer from the member "
-                "organisations",
+                f"the accountable officer's organisation, {officer.organisation}, is not a "
+                "member organisation; option 1 draws the officer from the accountable officers "
+                "or chief executives of the member organisations (give their sector, e.g. "
+                "sector: ccg)",
                 (*officer.path, "organisation"),
             )
 

@@ -115,6 +115,9 @@ def partnership_established(ctx: Context) -> Iterator[Problem]:
     falls wholly or partly within the board's area must establish a joint committee for the
     board's area (an 'integrated care partnership')." Add a `partnership:` section; the rules
     on its membership (ICP002 to ICP006) run only when it is there.
+    The 2021 white paper proposed a health and care partnership and left its membership to the
+    area: "Local areas can appoint members and delegate functions to it as they think
+    appropriate."
     """
     if ctx.system.partnership is None:
         yield Problem(
@@ -177,6 +180,7 @@ def icb_appointee(ctx: Context) -> Iterator[Problem]:
 def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
     """Each responsible local authority of the area appoints exactly one partnership member.
 
+    The partnership includes "one member appointed by each of the responsible local authorities".
     Responsible local authorities are the upper-tier councils (s.103): county councils, district
     councils where there is no county council, London borough councils, the Council of the Isles
     of Scilly and the Common Council of the City of London. The area's councils come from
@@ -240,6 +244,7 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
 def known_local_authority(ctx: Context) -> Iterator[Problem]:
     """A member appointed by a local authority is appointed by a responsible authority of the area.
 
+    The partnership includes "one member appointed by each of the responsible local authorities".
     Only the responsible local authorities of the board's area appoint members under
     s.116ZA(2)(b). A council from elsewhere, or a lower-tier district council in a county area,
     does not; check the spelling, or record the member as `appointed_by: partnership`. A name
@@ -300,7 +305,7 @@ def suggested_members(ctx: Context) -> Iterator[Problem]:
     for sector in ctx.params["sectors"]:
         if sector not in present:
             yield Problem(
-                f"the partnership has no {Sector(sector).label} member; guidance expects one "
+                f"the partnership has no {Sector(sector).label} member; sources suggest one "
                 f"(set sector: {sector})",
                 MEMBERS,
             )
