@@ -167,7 +167,7 @@ def check(
 
     try:
         request = runner.Request.with_settings(
-            find_settings(Path.cwd()),
+            find_settings(_current_folder()),
             paths=list(paths or []),
             as_of=_parse_date(as_of),
             editions=tuple(edition or ()),
@@ -176,9 +176,11 @@ def check(
             ignore=tuple(ignore or ()),
             fail_on=fail_on,
         )
-        run = runner.run(request)
+        outcome = runner.run(request)
     except (SettingsError, runner.RequestError) as error:
         fail(str(error))
+    if outcome.unreadable and not outcome.report.files:
+        _unreadable(outcome.unreadable)
     on_terminal = output is None and sys.stdout.isatty()
     chosen = output_format or (Format.RICH if on_terminal else Format.TEXT)
     options = ReportOptions(
@@ -186,8 +188,24 @@ def check(
         quiet=quiet,
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
-    _emit(run, chosen, output, options)
-    raise typer.Exit(runner.exit_code(run, request.fail_on))
+    _emit(outcome.report, chosen, output, options, inputs=outcome.read)
+    if outcome.unreadable:
+        _unreadable(outcome.unreadable)
+    raise typer.Exit(runner.exit_code(outcome.report, request.fail_on))
+
+
+def _unreadable(problems: tuple[str, ...]) -> NoReturn:
+    """Name every path that could not be read, one line each, after the others' report; exit 2."""
+    for problem in problems[:-1]:
+        typer.echo(f"icscheck: error: {problem}", err=True)
+    fail(problems[-1])
+
+
+def _current_folder() -> Path:
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        fail("the current folder no longer exists; change to a folder that does")
 
 
 @app.command()
@@ -245,14 +263,23 @@ def _parse_date(text: str | None) -> dt.date:
     fail(f"--as-of must be a real date written YYYY-MM-DD, not '{text}'")
 
 
-def _emit(run: RunReport, chosen: Format, output: Path | None, options: ReportOptions) -> None:
-    from icscheck.output import write_atomically
+def _emit(
+    run: RunReport,
+    chosen: Format,
+    output: Path | None,
+    options: ReportOptions,
+    *,
+    inputs: tuple[Path, ...],
+) -> None:
+    from icscheck.output import UnsafeTarget, write_atomically
     from icscheck.reporters import reporter_for
 
     text = reporter_for(chosen)(run, options)
     if output is not None:
         try:
-            write_atomically(output, text)
+            write_atomically(output, text, inputs=inputs)
+        except UnsafeTarget as error:
+            fail(str(error))
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror}")
     else:
