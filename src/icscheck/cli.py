@@ -6,7 +6,10 @@ so `icscheck --version` and `--help` start fast.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
+import io
 import os
 import shutil
 import sys
@@ -181,7 +184,7 @@ def check(
         fail(str(error))
     if outcome.unreadable and not outcome.report.files:
         _unreadable(outcome.unreadable)
-    on_terminal = output is None and sys.stdout.isatty()
+    on_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     chosen = output_format or (Format.RICH if on_terminal else Format.TEXT)
     options = ReportOptions(
         color=on_terminal and not no_color and "NO_COLOR" not in os.environ,
@@ -282,26 +285,110 @@ def _emit(
             fail(str(error))
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror}")
+    elif sys.stdout is None:
+        fail("standard output is closed; give --output FILE to keep the report")
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _print_report(text)
     if chosen is Format.TEXT and not options.quiet:
         from icscheck.reporters.text_format import summary
 
         typer.echo(summary(run), err=True)
 
 
-def main() -> None:
-    """The console script: never a traceback, whatever goes wrong."""
+def _print_report(text: str) -> None:
+    """Write the report on stdout; a full disk says so, a closed pipe exits quietly (both 2)."""
     try:
-        app()
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise typer.Exit(_silence_stdout(2)) from None
+    except OSError as error:
+        _silence_stdout(2)
+        fail(f"cannot write the report to standard output: {error.strerror}")
+
+
+def main() -> None:
+    """The console script: whatever goes wrong, one line on stderr and a proper exit code.
+
+    Ctrl-C exits 130; a closed, full or broken standard output exits 2 (a broken pipe quietly),
+    and never leaves Python to print a traceback when it flushes stdout at shutdown; text the
+    terminal's encoding cannot show is escaped rather than fatal.
+    """
+    code: str | int | None
+    try:
+        _escape_unencodable()
+        try:
+            app()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+        if code == INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130.
+            raise KeyboardInterrupt
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        code = _say("interrupted", INTERRUPTED)
+    except BrokenPipeError:
+        code = _silence_stdout(2)
+    except OSError as error:
+        code = _say(_os_problem(error), _silence_stdout(2))
     except Exception as error:
-        typer.echo(
-            f"icscheck: internal error: {type(error).__name__}: {error}\n"
+        code = _say(
+            f"internal error: {type(error).__name__}: {error}\n"
             "This is a bug in icscheck; please report it with the command you ran.",
-            err=True,
+            2,
         )
-        sys.exit(2)
+    sys.exit(code)
+
+
+INTERRUPTED = 130
+"""The exit status for Ctrl-C, 128 + SIGINT, as shells report it."""
+_ESCAPE = "icscheck-escape"
+
+
+def _escape_unencodable() -> None:
+    """Show characters the output's encoding lacks as \\uXXXX, which is valid JSON and text too."""
+    codecs.register_error(_ESCAPE, _json_escape)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=_ESCAPE)
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    units = error.object[error.start : error.end].encode("utf-16-be", "surrogatepass")
+    escaped = "".join(
+        f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
+    )
+    return escaped, error.end
+
+
+def _os_problem(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"error: cannot write to standard output: {reason}"
+    return f"error: {error.filename}: {reason}"
+
+
+def _say(message: str, code: int) -> int:
+    """Write one `icscheck: …` line on stderr, if there is a stderr; return `code`."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"icscheck: {message}\n")
+        sys.stderr.flush()
+    return code
+
+
+def _silence_stdout(code: int) -> int:
+    """Point standard output at /dev/null, so that Python's last flush cannot fail; return `code`.
+
+    What could not be written is lost either way; this only keeps a traceback from following.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return code
 
 
 @app.command()

@@ -22,7 +22,7 @@ SIZE_LIMIT = 10 * 1024 * 1024
 _LIMIT_TEXT = "10 MiB"
 _KINDS = {
     stat.S_IFDIR: "a folder",
-    stat.S_IFIFO: "a FIFO (named pipe); to pipe a file in, give - and use standard input",
+    stat.S_IFIFO: "a FIFO (named pipe)",
     stat.S_IFCHR: "a character device",
     stat.S_IFBLK: "a block device",
     stat.S_IFSOCK: "a socket",
@@ -64,8 +64,9 @@ def read_limited(path: Path | None) -> bytes:
 
 def _check_regular(status: os.stat_result) -> None:
     if not stat.S_ISREG(status.st_mode):
-        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise InputError(f"not a regular file: it is {kind}")
+        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "something else")
+        hint = "" if stat.S_ISDIR(status.st_mode) else "; to pipe a file in, give - for stdin"
+        raise InputError(f"it is {kind}, not a regular file{hint}")
     if status.st_size > SIZE_LIMIT:
         raise InputError(_too_large())
 
