@@ -301,9 +301,10 @@ def _print_report(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        raise typer.Exit(_silence_stdout(2)) from None
+        _silence_stdout()
+        raise typer.Exit(2) from None
     except OSError as error:
-        _silence_stdout(2)
+        _silence_stdout()
         fail(f"cannot write the report to standard output: {error.strerror}")
 
 
@@ -327,17 +328,21 @@ def main() -> None:
         if sys.stdout is not None:
             sys.stdout.flush()
     except KeyboardInterrupt:
-        code = _say("interrupted", INTERRUPTED)
+        _say("interrupted")
+        code = INTERRUPTED
     except BrokenPipeError:
-        code = _silence_stdout(2)
+        _silence_stdout()
+        code = 2
     except OSError as error:
-        code = _say(_os_problem(error), _silence_stdout(2))
+        _silence_stdout()
+        _say(f"error: {_os_problem(error)}")
+        code = 2
     except Exception as error:
-        code = _say(
+        _say(
             f"internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in icscheck; please report it with the command you ran.",
-            2,
+            "This is a bug in icscheck; please report it with the command you ran."
         )
+        code = 2
     sys.exit(code)
 
 
@@ -365,22 +370,27 @@ def _json_escape(error: UnicodeError) -> tuple[str, int]:
 
 
 def _os_problem(error: OSError) -> str:
+    """What an OS error that no command caught means to the user.
+
+    Files are read through `inputs.read_limited` and written by `output.write_atomically`, whose
+    errors the commands report; one that arrives here without a file name came from writing a
+    standard stream (as `icscheck rules > /dev/full` does).
+    """
     reason = error.strerror or str(error)
     if error.filename is None:
-        return f"error: cannot write to standard output: {reason}"
-    return f"error: {error.filename}: {reason}"
+        return f"cannot write to standard output: {reason}"
+    return f"{error.filename}: {reason}"
 
 
-def _say(message: str, code: int) -> int:
-    """Write one `icscheck: …` line on stderr, if there is a stderr; return `code`."""
+def _say(message: str) -> None:
+    """Write one `icscheck: …` line on stderr, if there is a stderr that works."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.write(f"icscheck: {message}\n")
         sys.stderr.flush()
-    return code
 
 
-def _silence_stdout(code: int) -> int:
-    """Point standard output at /dev/null, so that Python's last flush cannot fail; return `code`.
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush cannot fail.
 
     What could not be written is lost either way; this only keeps a traceback from following.
     """
@@ -388,7 +398,6 @@ def _silence_stdout(code: int) -> int:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
-    return code
 
 
 @app.command()
