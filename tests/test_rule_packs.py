@@ -153,7 +153,10 @@ def test_select_and_fail_on_work_with_a_pack(in_tmp: Path) -> None:
 
 
 def test_a_pack_named_in_the_settings_is_used(in_tmp: Path) -> None:
-    (in_tmp / ".icscheck.yaml").write_text(f"rules: {CONSTITUTION}\n", encoding="utf-8")
+    # A settings file may only name a pack inside its own folder (issue 6), so it sits beside it.
+    (in_tmp / "packs").mkdir()
+    (in_tmp / "packs" / CONSTITUTION.name).write_bytes(CONSTITUTION.read_bytes())
+    (in_tmp / ".icscheck.yaml").write_text(f"rules: packs/{CONSTITUTION.name}\n", "utf-8")
     code, document = check_json(COMPLIANT_SAMPLE)
     assert code == 1
     assert document["edition"] == "constitution"

@@ -6,8 +6,11 @@ so `icscheck --version` and `--help` start fast.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
 import inspect
+import io
 import os
 import shutil
 import sys
@@ -276,7 +279,7 @@ def check(
 
     try:
         request = runner.Request.with_settings(
-            find_settings(Path.cwd()),
+            find_settings(_current_folder()),
             paths=list(paths or []),
             as_of=_parse_date(as_of),
             editions=tuple(edition or ()),
@@ -285,12 +288,14 @@ def check(
             ignore=tuple(ignore or ()),
             fail_on=fail_on,
         )
-        run = runner.run(request)
+        outcome = runner.run(request)
     except (SettingsError, runner.RequestError) as error:
         fail(str(error))
-    for note in runner.date_notes(run):
+    for note in runner.date_notes(outcome.report):
         typer.echo(f"icscheck: note: {note}", err=True)
-    on_terminal = output is None and sys.stdout.isatty()
+    if outcome.unreadable and not outcome.report.files:
+        _unreadable(outcome.unreadable)
+    on_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     colored = _colored(ColorMode.NEVER if no_color else color, on_terminal)
     chosen = output_format or (Format.RICH if on_terminal or colored else Format.TEXT)
     options = ReportOptions(
@@ -298,8 +303,24 @@ def check(
         quiet=quiet,
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
-    _emit(run, chosen, output, options)
-    raise typer.Exit(runner.exit_code(run, request.fail_on))
+    _emit(outcome.report, chosen, output, options, inputs=outcome.read)
+    if outcome.unreadable:
+        _unreadable(outcome.unreadable)
+    raise typer.Exit(runner.exit_code(outcome.report, request.fail_on))
+
+
+def _unreadable(problems: tuple[str, ...]) -> NoReturn:
+    """Name every path that could not be read, one line each, after the others' report; exit 2."""
+    for problem in problems[:-1]:
+        typer.echo(f"icscheck: error: {problem}", err=True)
+    fail(problems[-1])
+
+
+def _current_folder() -> Path:
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        fail("the current folder no longer exists; change to a folder that does")
 
 
 def _colored(mode: ColorMode, on_terminal: bool) -> bool:
@@ -383,36 +404,138 @@ def _parse_date(text: str | None) -> dt.date:
     fail(f"--as-of must be a real date written YYYY-MM-DD, not '{text}'")
 
 
-def _emit(run: RunReport, chosen: Format, output: Path | None, options: ReportOptions) -> None:
-    from icscheck.output import write_atomically
+def _emit(
+    run: RunReport,
+    chosen: Format,
+    output: Path | None,
+    options: ReportOptions,
+    *,
+    inputs: tuple[Path, ...],
+) -> None:
+    from icscheck.output import UnsafeTarget, write_atomically
     from icscheck.reporters import reporter_for
 
     text = reporter_for(chosen)(run, options)
     if output is not None:
         try:
-            write_atomically(output, text)
+            write_atomically(output, text, inputs=inputs)
+        except UnsafeTarget as error:
+            fail(str(error))
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror}")
+    elif sys.stdout is None:
+        fail("standard output is closed; give --output FILE to keep the report")
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _print_report(text)
     if chosen is Format.TEXT and not options.quiet:
         from icscheck.reporters.text_format import summary
 
         typer.echo(summary(run), err=True)
 
 
-def main() -> None:
-    """The console script: never a traceback, whatever goes wrong."""
+def _print_report(text: str) -> None:
+    """Write the report on stdout; a full disk says so, a closed pipe exits quietly (both 2)."""
     try:
-        app()
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(2) from None
+    except OSError as error:
+        _silence_stdout()
+        fail(f"cannot write the report to standard output: {error.strerror}")
+
+
+def main() -> None:
+    """The console script: whatever goes wrong, one line on stderr and a proper exit code.
+
+    Ctrl-C exits 130; a closed, full or broken standard output exits 2 (a broken pipe quietly),
+    and never leaves Python to print a traceback when it flushes stdout at shutdown; text the
+    terminal's encoding cannot show is escaped rather than fatal.
+    """
+    code: str | int | None
+    try:
+        _escape_unencodable()
+        try:
+            app()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+        if code == INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130.
+            raise KeyboardInterrupt
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        _say("interrupted")
+        code = INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        code = 2
+    except OSError as error:
+        _silence_stdout()
+        _say(f"error: {_os_problem(error)}")
+        code = 2
     except Exception as error:
-        typer.echo(
-            f"icscheck: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in icscheck; please report it with the command you ran.",
-            err=True,
+        _say(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in icscheck; please report it with the command you ran."
         )
-        sys.exit(2)
+        code = 2
+    sys.exit(code)
+
+
+INTERRUPTED = 130
+"""The exit status for Ctrl-C, 128 + SIGINT, as shells report it."""
+_ESCAPE = "icscheck-escape"
+
+
+def _escape_unencodable() -> None:
+    """Show characters the output's encoding lacks as \\uXXXX, which is valid JSON and text too."""
+    codecs.register_error(_ESCAPE, _json_escape)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=_ESCAPE)
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    units = error.object[error.start : error.end].encode("utf-16-be", "surrogatepass")
+    escaped = "".join(
+        f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
+    )
+    return escaped, error.end
+
+
+def _os_problem(error: OSError) -> str:
+    """What an OS error that no command caught means to the user.
+
+    Files are read through `inputs.read_limited` and written by `output.write_atomically`, whose
+    errors the commands report; one that arrives here without a file name came from writing a
+    standard stream (as `icscheck rules > /dev/full` does).
+    """
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"cannot write to standard output: {reason}"
+    return f"{error.filename}: {reason}"
+
+
+def _say(message: str) -> None:
+    """Write one `icscheck: …` line on stderr, if there is a stderr that works."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"icscheck: {message}\n")
+        sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush cannot fail.
+
+    What could not be written is lost either way; this only keeps a traceback from following.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 @app.command(cls=_Command)

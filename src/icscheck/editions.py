@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 
 from icscheck import schema, source
 from icscheck.findings import Severity
+from icscheck.inputs import InputError, read_limited
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Citation, Rule
 from icscheck.sources import all_sources
 
@@ -158,9 +159,9 @@ def load_edition(name: str) -> Edition:
 def edition_from_file(path: Path) -> Edition:
     """A rule pack (or edition) from a YAML file, merged with what it extends and checked."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise EditionError(f"{path}: cannot read the rule pack ({error.strerror})") from None
+        raw = read_limited(path)
+    except InputError as error:
+        raise EditionError(f"{path}: cannot read the rule pack ({error})") from None
     try:
         text = source.decode(raw)
     except source.YamlSyntaxError as error:

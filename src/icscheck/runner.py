@@ -16,6 +16,7 @@ from icscheck.editions import (
 )
 from icscheck.engine import (
     ALWAYS_ON,
+    FileReport,
     RunReport,
     Selection,
     check_editions,
@@ -81,28 +82,50 @@ class Request:
         )
 
 
-def run(request: Request) -> RunReport:
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A run's report, the paths it read, and the paths it could not read (exit 2 at the end)."""
+
+    report: RunReport
+    read: tuple[Path, ...]
+    """Every file read, so that `--output` can refuse to replace one."""
+    unreadable: tuple[str, ...]
+    """One message a path that could not be found or read; every other file is still checked."""
+
+
+def run(request: Request) -> Outcome:
     """Check every file the request names; raise `RequestError` for anything not a finding."""
     _check_patterns(request.select, "--select")
     _check_patterns(request.ignore, "--ignore")
     try:
         editions = resolve_editions(request.editions, request.rules)
         _check_selected(request.select, editions)
-        inputs = discover(request.paths)
-        reports = tuple(
-            report
-            for item in inputs
-            for report in check_editions(
-                item.read(),
+    except EditionError as error:
+        raise RequestError(str(error)) from None
+    found = discover(request.paths)
+    unreadable = list(found.problems)
+    reports: list[FileReport] = []
+    for item in found.inputs:
+        try:
+            raw = item.read()
+        except InputError as error:
+            unreadable.append(str(error))
+            continue
+        reports.extend(
+            check_editions(
+                raw,
                 item.display,
                 editions,
                 as_of=request.as_of,
                 selection=Selection(request.select, request.ignore),
             )
         )
-    except (EditionError, InputError) as error:
-        raise RequestError(str(error)) from None
-    return RunReport(editions=editions, as_of=request.as_of, files=reports)
+    read = tuple(item.path for item in found.inputs if item.path is not None)
+    return Outcome(
+        report=RunReport(editions=editions, as_of=request.as_of, files=tuple(reports)),
+        read=read if request.rules is None else (*read, request.rules),
+        unreadable=tuple(unreadable),
+    )
 
 
 def date_notes(run: RunReport) -> list[str]:

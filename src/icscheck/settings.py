@@ -16,6 +16,7 @@ from icscheck import source
 from icscheck.editions import EditionError, load_edition
 from icscheck.engine import pattern_problem
 from icscheck.findings import Severity
+from icscheck.inputs import InputError, read_limited
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -44,10 +45,10 @@ def find_settings(start: Path) -> Settings:
     """The nearest settings at or above `start`, or empty settings when there are none."""
     for folder in (start.resolve(), *start.resolve().parents):
         own = folder / YAML_NAME
-        if own.is_file():
+        if own.exists():
             return _from_table(_read_yaml(own), own, str(own))
         pyproject = folder / PYPROJECT
-        if pyproject.is_file():
+        if pyproject.exists():
             tool = _read_pyproject(pyproject).get("tool", {})
             table = tool.get("icscheck") if isinstance(tool, dict) else None
             if table is not None:
@@ -57,9 +58,7 @@ def find_settings(start: Path) -> Settings:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return source.load(source.decode(path.read_bytes())).data or {}
-    except OSError as error:
-        raise SettingsError(f"cannot read {path}: {error.strerror}") from None
+        return source.load(source.decode(_read(path))).data or {}
     except source.YamlSyntaxError as error:
         where = error.problems[0].position
         raise SettingsError(f"{path}:{where.line}:{where.column}: {error}") from None
@@ -67,8 +66,16 @@ def _read_yaml(path: Path) -> Any:
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(_read(path).decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"cannot read {path}: {error}") from None
+
+
+def _read(path: Path) -> bytes:
+    """A settings file's bytes, bounded and from a regular file only, as any file icscheck reads."""
+    try:
+        return read_limited(path)
+    except InputError as error:
         raise SettingsError(f"cannot read {path}: {error}") from None
 
 
@@ -105,12 +112,26 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
                 raise SettingsError(f"{origin}: {key} {problem}")
     return Settings(
         edition=editions,
-        rules=None if rules is None else path.parent / rules,
+        rules=None if rules is None else _rule_pack(path.parent, rules, origin),
         fail_on=None if fail_on is None else Severity(fail_on),
         select=_names(table, "select", origin),
         ignore=_names(table, "ignore", origin),
         origin=origin,
     )
+
+
+def _rule_pack(folder: Path, rules: str, origin: str) -> Path:
+    """The `rules:` pack, which must lie in the settings file's folder or below it.
+
+    Settings travel with a repository: a pack elsewhere on the machine (perhaps through a
+    symlink) is refused, and the message does not repeat what the file holds.
+    """
+    pack = folder / rules
+    if not pack.resolve().is_relative_to(folder.resolve()):
+        raise SettingsError(
+            f"{origin}: the rules setting must name a rule pack in {folder} or a folder below it"
+        )
+    return pack
 
 
 def _names(table: dict[str, Any], key: str, origin: str) -> tuple[str, ...] | None:
