@@ -13,7 +13,7 @@ from rich.text import Text
 from icscheck.engine import FileReport, RunReport
 from icscheck.findings import Severity
 from icscheck.model import Appointer, BoardMember, IntegratedCareSystem, PartnershipMember
-from icscheck.reporters import ReportOptions, plural, tally
+from icscheck.reporters import ReportOptions, plural, printable, tally
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -45,13 +45,15 @@ def _file_report(
 ) -> RenderableType:
     first = reports[0]
     title = Text.assemble(
-        (first.ics or "(not readable as an ICS file)", "bold"), "  ", (first.path, "dim")
+        (printable(first.ics or "(not readable as an ICS file)"), "bold"),
+        "  ",
+        (printable(first.path), "dim"),
     )
     parts: list[RenderableType] = [title]
     if first.system is not None and not options.quiet:
         parts.extend(_members(first.system, as_of))
     for report in reports:
-        parts.append(Text(f"Edition: {report.edition.title}", style="bold dim"))
+        parts.append(Text(printable(f"Edition: {report.edition.title}"), style="bold dim"))
         if report.findings:
             parts.append(_findings(report))
         parts.append(_verdict(report))
@@ -63,10 +65,11 @@ def _verdict_matrix(run: RunReport) -> Table:
     table = Table(title="Verdicts by edition", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("System")
     for edition in run.editions:
-        table.add_column(edition.id, justify="center")
+        table.add_column(printable(edition.id), justify="center")
     for reports in run.by_file():
         table.add_row(
-            reports[0].ics or reports[0].path, *(_verdict(r, short=True) for r in reports)
+            printable(reports[0].ics or reports[0].path),
+            *(_verdict(r, short=True) for r in reports),
         )
     return table
 
@@ -77,11 +80,16 @@ def _members(system: IntegratedCareSystem, as_of: dt.date) -> list[RenderableTyp
         board.add_column(column)
     for member in system.board.members:
         board.add_row(
-            member.name,
-            member.role.replace("_", " ").replace("non ", "non-"),
-            _seat(member),
-            member.organisation or "",
-            _term(member, as_of),
+            *map(
+                printable,
+                (
+                    member.name,
+                    member.role.replace("_", " ").replace("non ", "non-"),
+                    _seat(member),
+                    member.organisation or "",
+                    _term(member, as_of),
+                ),
+            ),
             style=None if member.in_term(as_of) else "dim strike",
         )
     tables: list[RenderableType] = [board]
@@ -93,10 +101,15 @@ def _members(system: IntegratedCareSystem, as_of: dt.date) -> list[RenderableTyp
             partnership.add_column(column)
         for person in system.partnership.members:
             partnership.add_row(
-                person.name,
-                _appointer(person),
-                person.organisation or "",
-                person.sector.label if person.sector else "",
+                *map(
+                    printable,
+                    (
+                        person.name,
+                        _appointer(person),
+                        person.organisation or "",
+                        person.sector.label if person.sector else "",
+                    ),
+                )
             )
         tables.append(partnership)
     return tables
@@ -139,10 +152,10 @@ def _findings(report: FileReport) -> Table:
     for finding in report.findings:
         table.add_row(
             Text(finding.severity, style=_STYLE[finding.severity]),
-            Text(f"{finding.rule}\n{finding.name}"),
+            Text(f"{printable(finding.rule)}\n{printable(finding.name)}"),
             f"{finding.line}:{finding.column}",
-            Text(finding.message),
-            Text(finding.source),
+            Text(printable(finding.message)),
+            Text(printable(finding.source)),
         )
     return table
 
@@ -167,7 +180,7 @@ def _verdict(report: FileReport, *, short: bool = False) -> Text:
 def _summary(run: RunReport) -> Text:
     against = run.editions[0].title if len(run.editions) == 1 else f"{len(run.editions)} editions"
     return Text(
-        f"{plural(len(run.by_file()), 'file')} checked against {against}, as at "
+        f"{plural(len(run.by_file()), 'file')} checked against {printable(against)}, as at "
         f"{run.as_of.day} {run.as_of:%B %Y}: {run.compliant} compliant, "
         f"{len(run.files) - run.compliant} not compliant; {tally(run.counts)}",
         style="bold",
