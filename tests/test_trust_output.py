@@ -1,4 +1,5 @@
-"""What reporters show: control characters escaped in text and rich, exact values in JSON."""
+"""What reporters show: control characters escaped in text and rich, exact values in JSON,
+and a rich layout that never cuts text, however narrow the terminal."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.reporters import printable
-from tests.conftest import AS_OF, SAMPLES, invoke
+from icscheck import runner
+from icscheck.engine import RunReport
+from icscheck.reporters import Format, ReportOptions, printable, reporter_for
+from tests.conftest import AS_OF, AS_OF_DATE, EDITIONS_OLDEST_FIRST, HCA22, SAMPLES, invoke
 
 EVIL_NAME = "Paul \x1b]0;pwned\x07Kirk\u202eland\x9b31m"
 """A member's name that would retitle a terminal, reverse the text after it and (as a C1 CSI)
@@ -66,3 +69,59 @@ def test_json_keeps_the_exact_name_with_no_raw_terminal_controls(tmp_path: Path)
     findings = json.loads(result.stdout)["files"][0]["findings"]
     (icp002,) = [f for f in findings if f["rule"] == "ICP002"]
     assert f"'{EVIL_NAME}' is a second ICB appointee" in icp002["message"]
+
+
+FAILING = sorted(
+    path
+    for path in SAMPLES.glob("*.ics.yaml")
+    if path.read_text("utf-8").startswith("# expect: IC")
+)
+"""Every sample with findings under the law in force."""
+
+
+def rich_report(width: int, *editions: str) -> tuple[str, RunReport]:
+    """The rich report of every failing sample, laid out for a terminal `width` columns wide."""
+    request = runner.Request(
+        paths=[str(path) for path in FAILING],
+        as_of=AS_OF_DATE,
+        editions=editions or (HCA22,),
+    )
+    run = runner.run(request)
+    return reporter_for(Format.RICH)(run, ReportOptions(width=width)), run
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_rich_output_never_cuts_text(width: int) -> None:
+    shown, run = rich_report(width)
+    assert FAILING and run.findings
+    assert "…" not in shown
+    assert all(len(line) <= width for line in shown.splitlines())
+    for finding in run.findings:
+        for word in [*finding.message.split(), *finding.source.split(), finding.name]:
+            assert word in shown, word
+    for report in run.files:
+        assert report.system is not None
+        for member in report.system.board.members:
+            for word in [*member.name.split(), *(member.organisation or "").split()]:
+                assert word in shown, word
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_narrow_terminal_gets_one_block_a_finding(width: int) -> None:
+    shown, run = rich_report(width)
+    text = flat(shown)
+    for finding in run.findings:
+        where = f"{finding.severity} {finding.rule} {finding.name} {finding.line}:{finding.column}"
+        assert f"{where} {flat(finding.message)} source: {flat(finding.source)}" in text
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_verdicts_by_edition_are_not_cut_on_a_narrow_terminal(width: int) -> None:
+    shown, run = rich_report(width, *EDITIONS_OLDEST_FIRST)
+    assert "…" not in shown
+    for edition in run.editions:
+        assert f"{edition.id}: " in shown

@@ -75,3 +75,43 @@ def test_a_json_report_file_for_such_names_is_written(named: Path) -> None:
         "caf\\xe9.ics.yaml",
         "evil\x1b[31m\x1b]0;title\x07\u202e.ics.yaml",
     }
+
+
+def on_a_terminal(cwd: Path, columns: int, *args: str | bytes) -> str:
+    """What `icscheck check ARGS` shows on a real (pseudo) terminal `columns` wide."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "icscheck", "check", *args, "--as-of", AS_OF, "--no-color"],
+        cwd=cwd,
+        stdout=terminal,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "COLUMNS": str(columns)},
+    ) as process:
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed when the process ended
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=120) == 1
+    os.close(controller)
+    return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+def test_a_real_terminal_of_any_width_sees_whole_escaped_findings(
+    named: Path, columns: int
+) -> None:
+    shown = on_a_terminal(named, columns, ".")
+    assert "…" not in shown
+    assert not {"\x1b", "\x07", "\u202e"} & set(shown)
+    assert "evil\\x1b[31m" in shown
+    flat = " ".join(shown.split())
+    if columns < 100:
+        assert "error ICP002 icb-appointee 82:7 'Paul Kirkland' is a second ICB appointee" in flat
