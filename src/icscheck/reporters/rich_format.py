@@ -77,14 +77,8 @@ def _file_report(
 def _verdict_matrix(run: RunReport, options: ReportOptions) -> RenderableType:
     """Each file's verdict under each edition, side by side."""
     rows: list[Row] = [
-        (
-            [
-                printable(reports[0].ics or reports[0].path),
-                *(_verdict(r, short=True) for r in reports),
-            ],
-            None,
-        )
-        for reports in run.by_file()
+        ([printable(rs[0].ics or rs[0].path), *(_verdict(r, short=True) for r in rs)], None)
+        for rs in run.by_file()
     ]
     headers = ["System", *(printable(edition.id) for edition in run.editions)]
     return _listing("Verdicts by edition", headers, rows, options)
@@ -93,43 +87,36 @@ def _verdict_matrix(run: RunReport, options: ReportOptions) -> RenderableType:
 def _members(
     system: IntegratedCareSystem, as_of: dt.date, options: ReportOptions
 ) -> list[RenderableType]:
-    board: list[Row] = [
-        (
-            [
-                printable(value)
-                for value in (
-                    member.name,
-                    member.role.replace("_", " ").replace("non ", "non-"),
-                    _seat(member),
-                    member.organisation or "",
-                    _term(member, as_of),
-                )
-            ],
-            None if member.in_term(as_of) else _OUT_OF_TERM,
+    board = [
+        _row(
+            member.name,
+            member.role.replace("_", " ").replace("non ", "non-"),
+            _seat(member),
+            member.organisation or "",
+            _term(member, as_of),
+            style=None if member.in_term(as_of) else _OUT_OF_TERM,
         )
         for member in system.board.members
     ]
     headers: Sequence[str] = ("Name", "Role", "Seat", "Organisation", "Term")
     tables = [_listing("Integrated care board", headers, board, options)]
     if system.partnership is not None:
-        partnership: list[Row] = [
-            (
-                [
-                    printable(value)
-                    for value in (
-                        person.name,
-                        _appointer(person),
-                        person.organisation or "",
-                        person.sector.label if person.sector else "",
-                    )
-                ],
-                None,
+        partnership = [
+            _row(
+                person.name,
+                _appointer(person),
+                person.organisation or "",
+                person.sector.label if person.sector else "",
             )
             for person in system.partnership.members
         ]
         headers = ("Name", "Appointed by", "Organisation", "Sector")
         tables.append(_listing("Integrated care partnership", headers, partnership, options))
     return tables
+
+
+def _row(*values: str, style: str | None = None) -> Row:
+    return [printable(value) for value in values], style
 
 
 def _listing(
@@ -146,13 +133,15 @@ def _listing(
         return table
     blocks: list[RenderableType] = [Text(title, style="italic")]
     for cells, style in rows:
-        details = Text("; ").join(
+        blocks.append(Padding(Text.assemble(cells[0], style=style or "bold"), (0, 0, 0, 2)))
+        details = [
             Text.assemble(f"{header.lower()}: ", cell)
             for header, cell in zip(headers[1:], cells[1:], strict=True)
             if cell
-        )
-        blocks.append(Padding(Text.assemble(cells[0], style=style or "bold"), (0, 0, 0, 2)))
-        blocks.append(Padding(Text.assemble(details, style=style or ""), (0, 0, 0, 4)))
+        ]
+        if details:
+            line = Text("; ").join(details)
+            blocks.append(Padding(Text.assemble(line, style=style or ""), (0, 0, 0, 4)))
     return Group(*blocks, "")
 
 
