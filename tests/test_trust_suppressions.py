@@ -162,6 +162,7 @@ HOSTILE_LINES = {
     "one unclosed bracket and 1 MB": "# icscheck: ignore[ICB012" + " x" * 500_000,
     "markers and spaces": "# icscheck:" + "    # icscheck:   " * 50_000,
     "a long rule name": "# icscheck: ignore[" + "A" * 1_000_000 + "] why",
+    "many bad names": "# icscheck: ignore[" + ",".join(f"X{n}" for n in range(150_000)) + "] why",
 }
 
 

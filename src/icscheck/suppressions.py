@@ -19,10 +19,12 @@ from icscheck.source import Position
 
 _MARKER = re.compile(r"#\s*+icscheck:\s*+ignore\[")
 
-Resolve = Callable[[str], "frozenset[str] | str"]
+Resolve = Callable[[str], frozenset[str] | str]
 """The rule IDs a name in the brackets stands for, read as `--ignore` reads it, or why it
 cannot be used there."""
 
+_MOST_UNUSABLE = 3
+"""Names a message quotes before it stops reading a hostile list."""
 _NO_REASON = (
     "the suppression gives no reason; say why after the brackets, "
     "e.g. '# icscheck: ignore[ICB012] recruitment under way, board paper 2026-09'"
@@ -119,13 +121,22 @@ def _read_comment(
     names = tuple(dict.fromkeys(p.strip() for p in line[start:close].split(",") if p.strip()))
     if not names:
         return "the suppression names no rule; name rules as --ignore does, e.g. ICB013"
-    named = [(name, resolve(name)) for name in names]
-    unusable = [_shorten(ids) for _, ids in named if isinstance(ids, str)]
+    named: list[tuple[str, frozenset[str]]] = []
+    unusable: list[str] = []
+    for number, name in enumerate(names, start=1):
+        resolved = resolve(name)
+        if isinstance(resolved, str):
+            unusable.append(_shorten(resolved))
+            if len(unusable) == _MOST_UNUSABLE and number < len(names):
+                unusable.append("perhaps others")
+                break
+        else:
+            named.append((name, resolved))
     if unusable:
         return "the suppression cannot use " + "; ".join(unusable)
     if not line[close + 1 :].strip():
         return _NO_REASON
-    return tuple((name, ids) for name, ids in named if not isinstance(ids, str))
+    return tuple(named)
 
 
 def _shorten(text: str, limit: int = 80) -> str:
