@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from icscheck.engine import suppressible
 from icscheck.source import Position
 from icscheck.suppressions import read_suppressions
 from tests.conftest import AS_OF, SAMPLES, invoke
 
 ESSEX = SAMPLES / "essex.ics.yaml"
-KNOWN = {"ICB012", "ICB013", "ICP002"}
 
 
 def findings(path: Path) -> list[dict[str, object]]:
@@ -90,12 +90,12 @@ def test_reader_locates_comments_and_tells_header_from_body() -> None:
     text = "# icscheck: ignore[icb013] lower case IDs are fine\nversion: 1\n" + (
         "ics: {name: X}  # icscheck: ignore[ICB012] reason\n"
     )
-    read = read_suppressions(text, KNOWN)
+    read = read_suppressions(text, suppressible)
     assert [(s.rules, s.position, s.file_wide) for s in read.given] == [
         (frozenset({"ICB013"}), Position(1, 1), True),
         (frozenset({"ICB012"}), Position(3, 17), False),
     ]
-    assert read.covers("ICB013", 40)
-    assert read.covers("ICB012", 3)
-    assert not read.covers("ICB012", 4)
+    assert read.covering("ICB013", 40)
+    assert read.covering("ICB012", 3)
+    assert not read.covering("ICB012", 4)
     assert read.problems == ()

@@ -39,11 +39,14 @@ BUILT_IN_CHECKS = {
     ),
     "SUPPRESSION": (
         "suppression",
-        "A suppression comment names known rules and gives its reason.",
+        "A suppression comment names known rules, gives its reason and sets something aside.",
         "A comment '# icscheck: ignore[ICB012] recruitment under way, see board paper 2026-09' "
         "sets aside that rule's findings on its own line, or in the whole file when it stands "
-        "in the comments before the document starts. It must name rule IDs and say why, so the "
-        "file records each exception; one that does not suppresses nothing and is reported. "
+        "in the comments before the document starts. It names rules as --ignore does (IDs, "
+        "prefixes such as ICP, or names such as board-chair) and must say why, so the file "
+        "records each exception; one that does not suppresses nothing and is reported as an "
+        "error. A suppression that sets aside no finding under any edition checked is reported "
+        "as info, so stale exceptions are removed; rules that did not run are not judged. "
         "YAML-SYNTAX and SCHEMA findings cannot be suppressed.",
     ),
 }

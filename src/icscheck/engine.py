@@ -51,6 +51,15 @@ def pattern_problem(pattern: str, *, ignoring: bool) -> str | None:
     return f"{pattern}: no rule has that ID, prefix or name"
 
 
+def suppressible(pattern: str) -> frozenset[str] | str:
+    """The rule IDs a suppression comment's `pattern` stands for, read exactly as `--ignore`
+    reads it, or why it cannot be used."""
+    problem = pattern_problem(pattern, ignoring=True)
+    if problem is not None:
+        return problem
+    return frozenset(rule.id for rule in RULES_BY_ID.values() if matches(rule, pattern))
+
+
 @dataclass(frozen=True, slots=True)
 class FileReport:
     """What checking one file under one edition found."""
@@ -127,25 +136,20 @@ def check_editions(
         shape = tuple(sorted((_schema_finding(p, path, document) for p in problems), key=_order))
         return tuple(FileReport(path, edition, shape, None) for edition in editions)
     system = with_reference_councils(build_system(document.data), as_of)
-    suppressions = read_suppressions(text, RULES_BY_ID)
-    malformed = [
-        _finding(
-            SUPPRESSION_RULE,
-            "suppression",
-            message,
-            path,
-            position,
-            (),
-            cite_text=cite(Citation("FORMAT")),
-        )
-        for message, position in suppressions.problems
+    suppressions = read_suppressions(text, suppressible)
+    found = [_rule_findings(system, document, path, e, as_of, selection) for e in editions]
+    covers = [[suppressions.covering(f.rule, f.line) for f in fs] for fs in found]
+    used = {cover for row in covers for cover in row if cover is not None}
+    ran = {s.rule.id for e in editions for s in e.settings if selection.includes(s)}
+    notes = [
+        *_suppression_findings(suppressions.problems, path, Severity.ERROR),
+        *_suppression_findings(suppressions.unused(used, ran), path, Severity.INFO),
     ]
     reports = []
-    for edition in editions:
-        found = _rule_findings(system, document, path, edition, as_of, selection)
-        kept = [f for f in found if not suppressions.covers(f.rule, f.line)]
-        findings = tuple(sorted([*kept, *malformed], key=_order))
-        reports.append(FileReport(path, edition, findings, system, len(found) - len(kept)))
+    for edition, fs, cs in zip(editions, found, covers, strict=True):
+        kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
+        findings = tuple(sorted([*kept, *notes], key=_order))
+        reports.append(FileReport(path, edition, findings, system, len(fs) - len(kept)))
     return tuple(reports)
 
 
@@ -204,6 +208,24 @@ def _rule_findings(
                 )
             )
     return tuple(sorted(findings, key=_order))
+
+
+def _suppression_findings(
+    problems: Iterable[tuple[str, source.Position]], path: str, severity: Severity
+) -> list[Finding]:
+    return [
+        _finding(
+            SUPPRESSION_RULE,
+            "suppression",
+            message,
+            path,
+            position,
+            (),
+            cite_text=cite(Citation("FORMAT")),
+            severity=severity,
+        )
+        for message, position in problems
+    ]
 
 
 def _schema_finding(problem: schema.SchemaProblem, path: str, document: source.Document) -> Finding:

@@ -6,6 +6,7 @@ A format's module is imported only when chosen, so the machine formats never loa
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
@@ -53,3 +54,27 @@ def plural(count: int, noun: str) -> str:
 def tally(counts: dict[str, int], *, skip_zero: bool = False) -> str:
     """``3 errors, 1 warning, 0 info``: the counts by severity, as both summaries give them."""
     return ", ".join(plural(n, severity) for severity, n in counts.items() if n or not skip_zero)
+
+
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Characters a terminal acts on or reorders, rather than shows: C0 and C1 controls (ESC among
+them), DEL, line and paragraph separators, bidirectional marks and overrides, and the lone
+surrogates that stand for undecodable bytes in a file's name."""
+
+
+def printable(text: str) -> str:
+    """`text` with each unsafe character shown as an escape, as Python writes it: ``\\x1b``,
+    ``\\u202e``. An undecodable byte of a file name shows as itself, ``caf\\xe9.ics.yaml``.
+
+    Names, messages and file names come from files a stranger may have written; shown raw,
+    an escape sequence could recolour, retitle or rewrite the user's terminal, and a bidi
+    override could make a member's name read as another's.
+    """
+    return UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from typing import Any
 
 from icscheck import __version__
 from icscheck.engine import RunReport
-from icscheck.reporters import ReportOptions
+from icscheck.reporters import UNSAFE, ReportOptions, printable
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
@@ -32,4 +33,23 @@ def render(run: RunReport, options: ReportOptions) -> str:
         ],
         "counts": run.counts,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return _terminal_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _terminal_safe(text: str) -> str:
+    """The JSON with what `json.dumps` leaves raw made safe, as valid UTF-8.
+
+    DEL, C1 controls and bidi marks become JSON escapes, so the parsed value is unchanged. A
+    lone surrogate (an undecodable byte of a file name) becomes the text `printable` shows,
+    ``caf\\xe9.ics.yaml``: no UTF-8 can carry it, and strict parsers refuse it escaped.
+    """
+    return UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    character = match[0]
+    if character < " ":
+        return character  # json.dumps escapes these in strings: a raw one is its own newline
+    if 0xD800 <= ord(character) <= 0xDFFF:
+        return json.dumps(printable(character))[1:-1]
+    return f"\\u{ord(character):04x}"

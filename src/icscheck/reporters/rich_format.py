@@ -1,21 +1,34 @@
-"""The terminal report: each system's members, its findings with their sources, a verdict."""
+"""The terminal report: each system's members, its findings with their sources, a verdict.
+
+On a wide terminal these are tables; narrower than `TABLE_WIDTH` each row becomes a block of
+wrapped lines, since squeezed columns would have to cut words. No layout ever cuts text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from icscheck.engine import FileReport, RunReport
 from icscheck.findings import Severity
 from icscheck.model import Appointer, BoardMember, IntegratedCareSystem, PartnershipMember
-from icscheck.reporters import ReportOptions, plural, tally
+from icscheck.reporters import ReportOptions, plural, printable, tally
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+TABLE_WIDTH = 100
+"""The narrowest terminal that gets tables: below it, a finding's words would be squeezed into
+a column a few words wide, or cut."""
+_OUT_OF_TERM = "dim strike"
+
+Row = tuple[Sequence[Text | str], str | None]
+"""A table's cells and the row's style."""
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
@@ -31,7 +44,7 @@ def render(run: RunReport, options: ReportOptions) -> str:
         console.print(_file_report(reports, run.as_of, options))
         console.print()
     if len(run.editions) > 1:
-        console.print(_verdict_matrix(run))
+        console.print(_verdict_matrix(run, options))
         console.print()
     if not options.quiet:
         console.print(_summary(run))
@@ -45,61 +58,91 @@ def _file_report(
 ) -> RenderableType:
     first = reports[0]
     title = Text.assemble(
-        (first.ics or "(not readable as an ICS file)", "bold"), "  ", (first.path, "dim")
+        (printable(first.ics or "(not readable as an ICS file)"), "bold"),
+        "  ",
+        (printable(first.path), "dim"),
     )
     parts: list[RenderableType] = [title]
     if first.system is not None and not options.quiet:
-        parts.extend(_members(first.system, as_of))
+        parts.extend(_members(first.system, as_of, options))
     for report in reports:
-        parts.append(Text(f"Edition: {report.edition.title}", style="bold dim"))
+        parts.append(Text(printable(f"Edition: {report.edition.title}"), style="bold dim"))
         if report.findings:
-            parts.append(_findings(report))
+            wide = options.width >= TABLE_WIDTH
+            parts.append(_findings(report) if wide else _finding_blocks(report))
         parts.append(_verdict(report))
     return Group(*parts)
 
 
-def _verdict_matrix(run: RunReport) -> Table:
+def _verdict_matrix(run: RunReport, options: ReportOptions) -> RenderableType:
     """Each file's verdict under each edition, side by side."""
-    table = Table(title="Verdicts by edition", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("System")
-    for edition in run.editions:
-        table.add_column(edition.id, justify="center")
-    for reports in run.by_file():
-        table.add_row(
-            reports[0].ics or reports[0].path, *(_verdict(r, short=True) for r in reports)
-        )
-    return table
+    rows: list[Row] = [
+        ([printable(rs[0].ics or rs[0].path), *(_verdict(r, short=True) for r in rs)], None)
+        for rs in run.by_file()
+    ]
+    headers = ["System", *(printable(edition.id) for edition in run.editions)]
+    return _listing("Verdicts by edition", headers, rows, options)
 
 
-def _members(system: IntegratedCareSystem, as_of: dt.date) -> list[RenderableType]:
-    board = Table(title="Integrated care board", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("Name", "Role", "Seat", "Organisation", "Term"):
-        board.add_column(column)
-    for member in system.board.members:
-        board.add_row(
+def _members(
+    system: IntegratedCareSystem, as_of: dt.date, options: ReportOptions
+) -> list[RenderableType]:
+    board = [
+        _row(
             member.name,
             member.role.replace("_", " ").replace("non ", "non-"),
             _seat(member),
             member.organisation or "",
             _term(member, as_of),
-            style=None if member.in_term(as_of) else "dim strike",
+            style=None if member.in_term(as_of) else _OUT_OF_TERM,
         )
-    tables: list[RenderableType] = [board]
+        for member in system.board.members
+    ]
+    headers: Sequence[str] = ("Name", "Role", "Seat", "Organisation", "Term")
+    tables = [_listing("Integrated care board", headers, board, options)]
     if system.partnership is not None:
-        partnership = Table(
-            title="Integrated care partnership", title_justify="left", box=box.SIMPLE_HEAD
-        )
-        for column in ("Name", "Appointed by", "Organisation", "Sector"):
-            partnership.add_column(column)
-        for person in system.partnership.members:
-            partnership.add_row(
+        partnership = [
+            _row(
                 person.name,
                 _appointer(person),
                 person.organisation or "",
                 person.sector.label if person.sector else "",
             )
-        tables.append(partnership)
+            for person in system.partnership.members
+        ]
+        headers = ("Name", "Appointed by", "Organisation", "Sector")
+        tables.append(_listing("Integrated care partnership", headers, partnership, options))
     return tables
+
+
+def _row(*values: str, style: str | None = None) -> Row:
+    return [printable(value) for value in values], style
+
+
+def _listing(
+    title: str, headers: Sequence[str], rows: Sequence[Row], options: ReportOptions
+) -> RenderableType:
+    """A table on a wide terminal; else a block a row: its first cell, then the others,
+    labelled by their headers, wrapped beneath it."""
+    if options.width >= TABLE_WIDTH:
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for cells, style in rows:
+            table.add_row(*cells, style=style)
+        return table
+    blocks: list[RenderableType] = [Text(title, style="italic")]
+    for cells, style in rows:
+        blocks.append(Padding(Text.assemble(cells[0], style=style or "bold"), (0, 0, 0, 2)))
+        details = [
+            Text.assemble(f"{header.lower()}: ", cell)
+            for header, cell in zip(headers[1:], cells[1:], strict=True)
+            if cell
+        ]
+        if details:
+            line = Text("; ").join(details)
+            blocks.append(Padding(Text.assemble(line, style=style or ""), (0, 0, 0, 4)))
+    return Group(*blocks, "")
 
 
 def _appointer(person: PartnershipMember) -> str:
@@ -134,17 +177,35 @@ def _findings(report: FileReport) -> Table:
     table.add_column("Severity", no_wrap=True)
     table.add_column("Rule", no_wrap=True)
     table.add_column("Line", justify="right", no_wrap=True)
-    table.add_column("Finding", ratio=3)
-    table.add_column("Source", ratio=2, style="dim")
+    table.add_column("Finding", ratio=3, overflow="fold")
+    table.add_column("Source", ratio=2, style="dim", overflow="fold")
     for finding in report.findings:
         table.add_row(
             Text(finding.severity, style=_STYLE[finding.severity]),
-            Text(f"{finding.rule}\n{finding.name}"),
+            Text(f"{printable(finding.rule)}\n{printable(finding.name)}"),
             f"{finding.line}:{finding.column}",
-            Text(finding.message),
-            Text(finding.source),
+            Text(printable(finding.message)),
+            Text(printable(finding.source)),
         )
     return table
+
+
+def _finding_blocks(report: FileReport) -> Group:
+    """One finding a block, for a narrow terminal: what, where, then why and on what authority."""
+    blocks: list[RenderableType] = []
+    for number, finding in enumerate(report.findings):
+        if number:
+            blocks.append("")
+        blocks.append(
+            Text.assemble(
+                (finding.severity, _STYLE[finding.severity]),
+                printable(f" {finding.rule} {finding.name} {finding.line}:{finding.column}"),
+            )
+        )
+        blocks.append(Padding(Text(printable(finding.message)), (0, 0, 0, 2)))
+        source = Text(printable(f"source: {finding.source}"), style="dim")
+        blocks.append(Padding(source, (0, 0, 0, 2)))
+    return Group(*blocks, "")
 
 
 def _verdict(report: FileReport, *, short: bool = False) -> Text:
@@ -167,7 +228,7 @@ def _verdict(report: FileReport, *, short: bool = False) -> Text:
 def _summary(run: RunReport) -> Text:
     against = run.editions[0].title if len(run.editions) == 1 else f"{len(run.editions)} editions"
     return Text(
-        f"{plural(len(run.by_file()), 'file')} checked against {against}, as at "
+        f"{plural(len(run.by_file()), 'file')} checked against {printable(against)}, as at "
         f"{run.as_of.day} {run.as_of:%B %Y}: {run.compliant} compliant, "
         f"{len(run.files) - run.compliant} not compliant; {tally(run.counts)}",
         style="bold",

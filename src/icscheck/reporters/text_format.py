@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from icscheck.engine import RunReport
-from icscheck.reporters import ReportOptions, plural, tally
+from icscheck.reporters import ReportOptions, plural, printable, tally
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
+    """One line a finding; names and messages escaped, so each finding stays one line."""
     several = len(run.editions) > 1
     return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message}"
-        + (f" [{report.edition.id}]" if several else "")
+        printable(
+            f"{f.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message}"
+            + (f" [{report.edition.id}]" if several else "")
+        )
         + "\n"
         for report in run.files
         for f in report.findings
@@ -19,7 +22,7 @@ def render(run: RunReport, options: ReportOptions) -> str:
 
 def summary(run: RunReport) -> str:
     """A closing line for a person reading the terminal; never part of the findings stream."""
-    editions = ", ".join(edition.id for edition in run.editions)
+    editions = printable(", ".join(edition.id for edition in run.editions))
     judged = (
         f"{run.compliant} of {len(run.files)} verdicts"
         if len(run.editions) > 1
