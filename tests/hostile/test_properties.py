@@ -214,7 +214,9 @@ def yaml_shaped() -> st.SearchStrategy[Any]:
     )
 
 
-def optional(draw: st.DrawFn, mapping: dict[str, Any], key: str, values: Any) -> None:
+def optional(
+    draw: st.DrawFn, mapping: dict[str, Any], key: str, values: st.SearchStrategy[Any]
+) -> None:
     """Set `key` on about half the drawn files, so absent keys are tried too."""
     if draw(st.booleans()):
         mapping[key] = draw(values)
