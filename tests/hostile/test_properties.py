@@ -443,6 +443,7 @@ KNOWN_CRASHES = [
     ("version: !!float\n", AS_OF_DATE),
     # ValueError: Exceeds the limit (4300 digits), from jsonschema's message about the value
     ("version: " + "1" * 5000 + "\n", AS_OF_DATE),
+    ("version: 0x" + "f" * 4000 + "\n", AS_OF_DATE),
     ("version: 1\nics: {name: X}\nboard:\n  members:\n  - {name: Y, role: 0x" + "f" * 4000 + "}\n",
      AS_OF_DATE),
     # A control character or line break in a name splits a text-format finding over two lines
