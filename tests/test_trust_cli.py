@@ -166,7 +166,7 @@ def test_rules_json_lists_the_rules_the_text_lists(edition: str) -> None:
     for rule in document["rules"]:
         assert set(rule) == {"id", "name", "severity", "source", "confidence"}
         assert rule["severity"] in {"error", "warning", "info"}
-        assert rule["confidence"] in {"Q", "C", "R"}
+        assert rule["confidence"] in {"Q", "C", "R", "N"}
 
 
 def test_rules_json_for_an_unknown_edition_is_a_usage_error() -> None:

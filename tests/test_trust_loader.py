@@ -33,7 +33,7 @@ ODD_SCALARS = [
     pytest.param("!!bool maybe", "'maybe' is not true or false", id="bool-maybe"),
     pytest.param("!!null x", "'x' is not empty", id="null-text"),
     pytest.param("!!binary aGVsbG8=", "unsupported YAML tag", id="binary"),
-    pytest.param("1" * 5000, "too long a number (5,000 digits)", id="5000-digits"),
+    pytest.param("1" * 5000, "too long a number (5,000 characters)", id="5000-digits"),
     pytest.param("!!int 0x", "'0x' is not a whole number", id="hex-prefix-alone"),
     pytest.param("!!int 0o", "'0o' is not a whole number", id="octal-prefix-alone"),
     pytest.param("!!int 0xZZ", "'0xZZ' is not a whole number", id="hex-not-hex"),
@@ -250,7 +250,7 @@ def test_yaml_syntax_messages_quote_at_most_80_characters() -> None:
 # --- rule packs ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("claimed", ["hca-2022", "white-paper-2021", "all"])
+@pytest.mark.parametrize("claimed", ["hca-2022", "white-paper-2021", "white-paper", "all"])
 def test_a_pack_cannot_claim_a_built_in_edition_id(tmp_path: Path, claimed: str) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text(f"extends: hca-2022\nedition: {claimed}\nrules:\n  ICB011: off\n")

@@ -86,7 +86,7 @@ def rich_report(width: int, *editions: str) -> tuple[str, RunReport]:
         as_of=AS_OF_DATE,
         editions=editions or (HCA22,),
     )
-    run = runner.run(request)
+    run = runner.run(request).report
     return reporter_for(Format.RICH)(run, ReportOptions(width=width)), run
 
 

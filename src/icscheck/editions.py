@@ -194,7 +194,7 @@ def _edition(text: str, label: str, chain: tuple[str, ...], *, pack: bool = Fals
 def _check_pack_id(layer: _Layer, label: str) -> None:
     """A pack's reports must not pass for a built-in edition's: its ID must be its own."""
     pack_id = _edition_id(layer.data, label)
-    if pack_id not in (*builtin_editions(), "all"):
+    if pack_id not in (*builtin_editions(), *EDITION_ALIASES, "all"):
         return
     if "edition" in layer.data:
         where, how = layer.document.locate(("edition",)), "give the pack an ID of its own"

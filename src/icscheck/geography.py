@@ -32,7 +32,7 @@ ESTABLISHMENT = (
 )
 """Said wherever a date before `ESTABLISHED` is asked about ICBs."""
 CODE_FORM = (
-    "is not an ICB's ODS code: write three or five capital letters and digits, e.g. QYG "
+    "is not the ODS code of an ICB: write three or five capital letters and digits, e.g. QYG "
     "(`icscheck icbs` lists them)"
 )
 """What a misformed `icb_code` is told, after its value: the form codes take."""

@@ -35,8 +35,8 @@ _TOO_MANY = (
     "counting each alias as the value it repeats)"
 )
 
-_MAX_DIGITS = 100
-"""Far longer than any real number; Python itself refuses to read integers over 4,300 digits."""
+_MAX_NUMBER_LENGTH = 100
+"""Far longer than any real integer; Python refuses to read or print integers over 4,300 digits."""
 _NULL = re.compile(r"~|null|Null|NULL|")
 _YAML_1_1_BOOLS = ("yes", "no", "on", "off")
 """Booleans in YAML 1.1 that stay text here (``voting: yes`` is then a schema error)."""
@@ -355,15 +355,16 @@ class _Builder:
 
     def _number(self, node: ScalarNode, kind: str) -> Any:
         """An integer or float; a malformed or over-long one is a problem, not a crash."""
-        digits = sum(character.isdigit() for character in node.value)
-        if kind == "int" and digits > _MAX_DIGITS:
-            self._fail(node, f"{clip(node.value)!r} is too long a number ({digits:,} digits)")
+        length = len(node.value)
+        if kind == "int" and length > _MAX_NUMBER_LENGTH:
+            self._fail(node, f"{clip(node.value)!r} is too long a number ({length:,} characters)")
             return None
         try:
             if kind == "int":
                 return self._constructor.construct_yaml_int(node)
             return self._constructor.construct_yaml_float(node)
-        except ValueError:
+        except (ValueError, IndexError):
+            # IndexError: PyYAML reads the first character of an empty `!!int` or `!!float`
             return self._odd(node, "a whole number" if kind == "int" else "a number")
 
     def _odd(self, node: ScalarNode, wanted: str) -> None:

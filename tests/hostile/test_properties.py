@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import Result
 
 from icscheck import engine, geography, schema
-from icscheck.editions import builtin_editions, load_edition
+from icscheck.editions import EDITION_ALIASES, builtin_editions, load_edition
 from icscheck.findings import Finding, Severity
 from tests.conftest import AS_OF_DATE, invoke, text_findings
 
@@ -61,7 +61,7 @@ KINDS = _choices("interest", "kind")
 APPOINTERS = _choices("partnership_member", "appointed_by")
 ICB_RECORDS = geography.icb_records()
 COUNCILS = sorted({record.name for record in geography.council_records()})
-EDITIONS = builtin_editions()
+EDITIONS = [*builtin_editions(), *EDITION_ALIASES]
 FORMATS = ("json", "text")
 
 MIN_DATE, MAX_DATE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
