@@ -451,3 +451,17 @@ def test_the_licence_pyproject_names_is_there() -> None:
     assert text.startswith("MIT License\n")
     assert "Copyright (c) 2026 icscheck developers" in text
     assert 'license = "MIT"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_init_dot_slash_dash_writes_a_file_named_dash(in_tmp: Path) -> None:
+    result = invoke("init", "--icb", "QYG", "./-", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "-").read_text().startswith("# yaml-language-server:")
+    assert not result.stdout.startswith("#")
+
+
+def test_usage_errors_show_a_hostile_path_escaped(in_tmp: Path) -> None:
+    result = invoke("check", "missing\x1b[31m.ics.yaml", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "missing\\x1b[31m.ics.yaml" in result.stderr

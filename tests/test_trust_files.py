@@ -4,6 +4,7 @@ does not stop the others, reads are bounded, and a settings pack stays inside th
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -213,3 +214,12 @@ def test_a_settings_rule_pack_below_the_project_is_used(in_tmp: Path) -> None:
     result = invoke("check", COMPLIANT_SAMPLE, "--as-of", AS_OF)
     assert result.exit_code == 1
     assert rules_in(result.stdout) == {"ICB006"}
+
+
+def test_output_naming_the_settings_file_is_refused_and_it_kept(in_tmp: Path) -> None:
+    settings = in_tmp / ".icscheck.yaml"
+    settings.write_text("fail-on: warning\n")
+    shutil.copy(COMPLIANT_SAMPLE, in_tmp / "a.ics.yaml")
+    result = invoke("check", "a.ics.yaml", "--as-of", AS_OF, "--output", ".icscheck.yaml")
+    assert result.exit_code == 2
+    assert settings.read_text() == "fail-on: warning\n"

@@ -23,7 +23,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import __version__
 from icscheck.findings import Severity
-from icscheck.reporters import Format, ReportOptions
+from icscheck.reporters import Format, ReportOptions, printable
 
 if TYPE_CHECKING:
     from typer import _click as click
@@ -126,8 +126,9 @@ app = typer.Typer(
 
 
 def fail(message: str) -> NoReturn:
-    """Stop with `icscheck: error: …` on stderr and exit 2."""
-    typer.echo(f"icscheck: error: {message}", err=True)
+    """Stop with `icscheck: error: …` on stderr and exit 2; a path or value it names cannot
+    drive the terminal."""
+    typer.echo(f"icscheck: error: {printable(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -278,8 +279,9 @@ def check(
     from icscheck.settings import SettingsError, find_settings
 
     try:
+        settings = find_settings(_current_folder())
         request = runner.Request.with_settings(
-            find_settings(_current_folder()),
+            settings,
             paths=list(paths or []),
             as_of=_parse_date(as_of),
             editions=tuple(edition or ()),
@@ -303,7 +305,8 @@ def check(
         quiet=quiet,
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
-    _emit(outcome.report, chosen, output, options, inputs=outcome.read)
+    inputs = outcome.read if settings.file is None else (*outcome.read, settings.file)
+    _emit(outcome.report, chosen, output, options, inputs=inputs)
     if outcome.unreadable:
         _unreadable(outcome.unreadable)
     raise typer.Exit(runner.exit_code(outcome.report, request.fail_on))
@@ -312,7 +315,7 @@ def check(
 def _unreadable(problems: tuple[str, ...]) -> NoReturn:
     """Name every path that could not be read, one line each, after the others' report; exit 2."""
     for problem in problems[:-1]:
-        typer.echo(f"icscheck: error: {problem}", err=True)
+        typer.echo(f"icscheck: error: {printable(problem)}", err=True)
     fail(problems[-1])
 
 
@@ -337,13 +340,12 @@ def _colored(mode: ColorMode, on_terminal: bool) -> bool:
 @app.command(cls=_Command)
 def init(
     path: Annotated[
-        Path | None,
+        str | None,
         typer.Argument(
             metavar="FILE",
             help="File to write, or - for standard output. Default: named after the ICB, "
             "e.g. wirral.ics.yaml.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
     *,
@@ -378,10 +380,11 @@ def init(
     from icscheck import starter
 
     try:
-        if path == Path("-"):
+        if path == "-":
             typer.echo(starter.text_for(icb, _parse_date(as_of)), nl=False)
             return
-        written = starter.create(path, icb_code=icb, as_of=_parse_date(as_of))
+        target = None if path is None else Path(path)
+        written = starter.create(target, icb_code=icb, as_of=_parse_date(as_of))
     except starter.StarterError as error:
         fail(str(error))
     if not starter.found_by_check(written):

@@ -39,6 +39,8 @@ class Settings:
     ignore: tuple[str, ...] | None = None
     origin: str | None = None
     """Where the settings came from, for messages."""
+    file: Path | None = None
+    """The settings file itself, which a report must never be written over."""
 
 
 def find_settings(start: Path) -> Settings:
@@ -117,6 +119,7 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         select=_names(table, "select", origin),
         ignore=_names(table, "ignore", origin),
         origin=origin,
+        file=path,
     )
 
 
