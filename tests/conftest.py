@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
+from icscheck import source
 from icscheck.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,3 +79,23 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run the test from an empty temporary folder."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def console_script() -> str:
+    """The installed `icscheck` console script, beside this Python or on PATH; skips without."""
+    beside_python = Path(sys.executable).parent / "icscheck"
+    found = str(beside_python) if beside_python.exists() else shutil.which("icscheck")
+    if found is None:
+        pytest.skip("the icscheck console script is not installed")
+    return found
+
+
+_LOADERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
+if hasattr(yaml, "CSafeLoader"):
+    _LOADERS.insert(0, pytest.param(yaml.CSafeLoader, id="libyaml"))
+
+
+@pytest.fixture(params=_LOADERS)
+def each_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the test with libyaml and with PyYAML's own parser: libyaml is absent on some systems."""
+    monkeypatch.setattr(source, "_Loader", request.param)

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
-
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES
-
-
-def console_script() -> str:
-    beside_python = Path(sys.executable).parent / "icscheck"
-    found = str(beside_python) if beside_python.exists() else shutil.which("icscheck")
-    if found is None:
-        pytest.skip("the icscheck console script is not installed")
-    return found
+from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, console_script
 
 
 def test_console_script_reports_samples_through_a_pipe() -> None:

@@ -9,7 +9,6 @@ import textwrap
 import time
 
 import pytest
-import yaml
 
 from icscheck import source
 from icscheck.editions import load_edition
@@ -27,16 +26,6 @@ from icscheck.source import (
 from tests.conftest import AS_OF_DATE, FIXTURES
 
 SOURCE_FIXTURES = FIXTURES / "source"
-
-_LOADERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
-if hasattr(yaml, "CSafeLoader"):
-    _LOADERS.insert(0, pytest.param(yaml.CSafeLoader, id="libyaml"))
-
-
-@pytest.fixture(params=_LOADERS)
-def each_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the test with libyaml and with PyYAML's own parser: libyaml is absent on some systems."""
-    monkeypatch.setattr(source, "_Loader", request.param)
 
 
 def dedent(text: str) -> str:

@@ -25,6 +25,7 @@ from tests.conftest import (
     EDITIONS_OLDEST_FIRST,
     REPO,
     SAMPLES,
+    console_script,
     invoke,
 )
 
@@ -42,14 +43,6 @@ COMMANDS = [
 """Every command and group, as its help is asked for."""
 HELP_WIDTH = 80
 ESCAPE = "\x1b["
-
-
-def console_script() -> str:
-    beside_python = Path(sys.executable).parent / "icscheck"
-    found = str(beside_python) if beside_python.exists() else shutil.which("icscheck")
-    if found is None:
-        pytest.skip("the icscheck console script is not installed")
-    return found
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

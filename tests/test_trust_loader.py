@@ -6,25 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
-from icscheck import source
 from icscheck.source import YamlSyntaxError, clip, load
 from tests.conftest import AS_OF, SAMPLES, invoke
 
 SAMPLE = SAMPLES / "essex.ics.yaml"
 MINIMAL = "version: {}\nics:\n  name: Essex\nboard:\n  members: []\n"
 """A small ICS file with its version written in the blank."""
-
-_LOADERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
-if hasattr(yaml, "CSafeLoader"):
-    _LOADERS.insert(0, pytest.param(yaml.CSafeLoader, id="libyaml"))
-
-
-@pytest.fixture(params=_LOADERS)
-def each_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the test with libyaml and with PyYAML's own parser."""
-    monkeypatch.setattr(source, "_Loader", request.param)
 
 
 ODD_SCALARS = [
