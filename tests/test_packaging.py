@@ -49,4 +49,4 @@ def test_wheel_contains_the_package_data(wheel: Path) -> None:
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
-    assert "icscheck = icscheck.cli:main" in archive.read(entry_points).decode()
+    assert "icscheck = icscheck.__main__:main" in archive.read(entry_points).decode()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from icscheck import __version__
+from icscheck import INTERRUPTED, __version__
 from icscheck.findings import Severity
 from icscheck.reporters import Format, ReportOptions, printable
 
@@ -141,7 +141,7 @@ def _as_of_option(purpose: str) -> Any:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"icscheck {__version__}")
+        _print(f"icscheck {__version__}\n")
         raise typer.Exit()
 
 
@@ -381,7 +381,7 @@ def init(
 
     try:
         if path == "-":
-            typer.echo(starter.text_for(icb, _parse_date(as_of)), nl=False)
+            _print(starter.text_for(icb, _parse_date(as_of)))
             return
         target = None if path is None else Path(path)
         written = starter.create(target, icb_code=icb, as_of=_parse_date(as_of))
@@ -393,7 +393,7 @@ def init(
             f"*.ics.yml files, so it will not find {written}; name it on the command line",
             err=True,
         )
-    typer.echo(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}")
+    _print(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}\n")
 
 
 def _parse_date(text: str | None) -> dt.date:
@@ -426,18 +426,20 @@ def _emit(
             fail(str(error))
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror}")
-    elif sys.stdout is None:
-        fail("standard output is closed; give --output FILE to keep the report")
     else:
-        _print_report(text)
+        _print(text, closed_hint="; give --output FILE to keep the report")
     if chosen is Format.TEXT and not options.quiet:
         from icscheck.reporters.text_format import summary
 
         typer.echo(summary(run), err=True)
 
 
-def _print_report(text: str) -> None:
-    """Write the report on stdout; a full disk says so, a closed pipe exits quietly (both 2)."""
+def _print(text: str, *, closed_hint: str = "") -> None:
+    """Write what a command prints on stdout: a closed stdout or a full disk says so, a broken
+    pipe exits quietly, all with 2 (Click alone would lose the text silently, or exit 1, which
+    here means findings)."""
+    if sys.stdout is None:
+        fail(f"standard output is closed{closed_hint}")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -446,7 +448,7 @@ def _print_report(text: str) -> None:
         raise typer.Exit(2) from None
     except OSError as error:
         _silence_stdout()
-        fail(f"cannot write the report to standard output: {error.strerror}")
+        fail(f"cannot write to standard output: {error.strerror}")
 
 
 def main() -> None:
@@ -487,8 +489,6 @@ def main() -> None:
     sys.exit(code)
 
 
-INTERRUPTED = 130
-"""The exit status for Ctrl-C, 128 + SIGINT, as shells report it."""
 _ESCAPE = "icscheck-escape"
 
 
@@ -565,7 +565,7 @@ def rules(
 
     render = catalogue.rules_json if output_format is ListingFormat.JSON else catalogue.rules_table
     try:
-        typer.echo(render(load_edition(edition)), nl=False)
+        _print(render(load_edition(edition)))
     except EditionError as error:
         fail(str(error))
 
@@ -600,7 +600,7 @@ def explain(
     from icscheck.editions import EditionError, load_edition
 
     try:
-        typer.echo(catalogue.explain(rule, load_edition(edition)), nl=False)
+        _print(catalogue.explain(rule, load_edition(edition)))
     except (EditionError, catalogue.UnknownRule) as error:
         fail(str(error))
 
@@ -619,7 +619,7 @@ def schema() -> None:
     """
     from icscheck.schema import schema_text
 
-    typer.echo(schema_text(), nl=False)
+    _print(schema_text())
 
 
 editions_app = typer.Typer(
@@ -654,9 +654,9 @@ def editions(
         if output_format is ListingFormat.JSON:
             fail("--format json lists the editions; `icscheck editions diff` prints text only")
     elif output_format is ListingFormat.JSON:
-        typer.echo(catalogue.editions_json(), nl=False)
+        _print(catalogue.editions_json())
     else:
-        typer.echo(catalogue.editions_listing(), nl=False)
+        _print(catalogue.editions_listing())
 
 
 @editions_app.command("diff", cls=_Command)
@@ -677,7 +677,7 @@ def editions_diff(
     from icscheck.editions import EditionError, load_edition
 
     try:
-        typer.echo(catalogue.diff_listing(load_edition(older), load_edition(newer)), nl=False)
+        _print(catalogue.diff_listing(load_edition(older), load_edition(newer)))
     except EditionError as error:
         fail(str(error))
 
@@ -721,6 +721,6 @@ def icbs(
     except catalogue.UnknownRegion as error:
         fail(str(error))
     if output_format is ListingFormat.JSON:
-        typer.echo(catalogue.icbs_json(on, chosen), nl=False)
+        _print(catalogue.icbs_json(on, chosen))
     else:
-        typer.echo(catalogue.icbs_listing(on, chosen), nl=False)
+        _print(catalogue.icbs_listing(on, chosen))

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from icscheck import INTERRUPTED
 from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES
 
 ESSEX = SAMPLES / "essex.ics.yaml"
@@ -221,14 +222,32 @@ def test_closed_stdout_says_so_or_exits_quietly(tmp_path: Path) -> None:
     )
     assert run.returncode == 1, run.stderr
     assert "ICB" in report.read_text(encoding="utf-8")
-    run = icscheck(
-        "rules",
-        stdout=None,
+    for listing in (("rules",), ("editions",), ("icbs", "--as-of", AS_OF), ("--version",)):
+        run = icscheck(
+            *listing,
+            stdout=None,
+            stderr=subprocess.PIPE,
+            capture_output=False,
+            preexec_fn=lambda: os.close(1),
+        )
+        assert run.returncode == 2, listing
+        assert_one_error_line(run.stderr, "standard output is closed")
+
+
+@pytest.mark.parametrize("listing", [("rules",), ("explain", "ICB001"), ("schema",)])
+def test_a_broken_pipe_on_a_listing_exits_2_quietly(listing: tuple[str, ...]) -> None:
+    # Click alone exits 1 on a broken pipe, which icscheck's exit codes keep for findings.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "icscheck", *listing],
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        capture_output=False,
-        preexec_fn=lambda: os.close(1),
+        text=True,
     )
-    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 2
+    assert stderr == ""
 
 
 def test_a_broken_pipe_exits_quietly() -> None:
@@ -320,3 +339,27 @@ def _wait_until_reading(process: subprocess.Popen[str]) -> None:
                 break
         time.sleep(0.05)
     pytest.fail("icscheck never started reading standard input")
+
+
+LOADING = """
+import os, signal, sys
+class CtrlCWhileLoading:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, CtrlCWhileLoading())
+sys.argv = ["icscheck", "--version"]
+from icscheck.__main__ import main
+main()
+"""
+"""The console script's entry point, with Ctrl-C arriving just as Typer starts to load."""
+
+
+def test_ctrl_c_while_loading_is_one_line_and_130() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", LOADING], capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert run.returncode == INTERRUPTED
+    assert run.stderr == "icscheck: interrupted\n"
+    assert run.stdout == ""
