@@ -17,9 +17,11 @@ from icscheck.editions import (
     RuleSetting,
     diff_editions,
     editions_by_date,
+    in_force_in,
 )
 from icscheck.findings import Severity
 from icscheck.rules import ALL_RULES, Citation, Rule
+from icscheck.source import clip
 from icscheck.sources import CONFIDENCE, all_sources, cite, confidence
 
 BUILT_IN_CHECKS = {
@@ -126,11 +128,11 @@ def explain(name: str, edition: Edition) -> str:
 
 def _citations(rule: Rule) -> list[tuple[Edition, Citation]]:
     """The editions where `rule` is in force, oldest first, with what each cites for it."""
-    return [(e, s.citation) for e in editions_by_date() if (s := e.setting(rule.id)) is not None]
+    return [(e, s.citation) for e in in_force_in(rule.id) if (s := e.setting(rule.id))]
 
 
 def _not_in_force(rule: Rule, edition: Edition) -> str:
-    where = ", ".join(e.id for e, _ in _citations(rule))
+    where = ", ".join(e.id for e in in_force_in(rule.id))
     elsewhere = f"; it is in force in {where}" if where else ""
     return f"{rule.id} is not in force in {edition.id}{elsewhere}."
 
@@ -178,14 +180,19 @@ def editions_listing() -> str:
         lines += [f"{edition.id}  {edition.title} ({edition.date})", _wrap(edition.summary, "  ")]
         lines.append(f"  {len(edition.settings)} rules in force")
         if previous is not None:
-            changes = diff_editions(previous, edition)
-            counts = {kind: sum(c.kind is kind for c in changes) for kind in ChangeKind}
+            counts = _change_counts(previous, edition)
             described = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
             lines.append(f"  Since {previous.id}: {described or 'no change'}")
         lines.append("")
         previous = edition
     lines.append("See one change in full with: icscheck editions diff OLDER NEWER")
     return "\n".join(lines) + "\n"
+
+
+def _change_counts(a: Edition, b: Edition) -> dict[str, int]:
+    """How many rules change in each way from edition `a` to edition `b`, zeros included."""
+    changes = diff_editions(a, b)
+    return {str(kind): sum(c.kind is kind for c in changes) for kind in ChangeKind}
 
 
 def editions_json() -> str:
@@ -196,9 +203,7 @@ def editions_json() -> str:
     for edition in editions_by_date():
         since = None
         if previous is not None:
-            changes = diff_editions(previous, edition)
-            counts = {str(kind): sum(c.kind is kind for c in changes) for kind in ChangeKind}
-            since = {"edition": previous.id, "changes": counts}
+            since = {"edition": previous.id, "changes": _change_counts(previous, edition)}
         entries.append(
             {
                 "id": edition.id,
@@ -300,7 +305,7 @@ def find_region(text: str) -> Region:
         if wanted in (region.code.casefold(), region.name.casefold()):
             return region
     known = "; ".join(f"{region.name} ({region.code})" for region in regions())
-    raise UnknownRegion(f"no NHS England region is called '{text[:80]}'; the regions are: {known}")
+    raise UnknownRegion(f"no NHS England region is called '{clip(text)}'; the regions are: {known}")
 
 
 def _boards(on: dt.date, region: Region | None) -> list[geography.IntegratedCareBoardRecord]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer import _click as click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import INTERRUPTED, __version__
@@ -26,8 +27,6 @@ from icscheck.findings import Severity
 from icscheck.reporters import Format, ReportOptions, printable
 
 if TYPE_CHECKING:
-    from typer import _click as click
-
     from icscheck.engine import RunReport
 
 
@@ -62,26 +61,26 @@ def _one_line_paragraphs(text: str | None) -> str | None:
     )
 
 
-class _Command(TyperCommand):
+class _PlaceholderHelp(click.Command):
+    """Help that names each value by its placeholder, never by its Python type."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _placeholders_only(self.get_params(ctx))
+        super().format_help(ctx, formatter)
+
+
+class _Command(_PlaceholderHelp, TyperCommand):
     """A command whose help shows placeholders, never Python types, and unbroken sentences."""
 
     def __init__(self, name: str | None, *, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(name, help=_one_line_paragraphs(help), **kwargs)
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _placeholders_only(self.get_params(ctx))
-        super().format_help(ctx, formatter)
 
-
-class _Group(TyperGroup):
+class _Group(_PlaceholderHelp, TyperGroup):
     """A group of commands whose help reads as `_Command`'s does."""
 
     def __init__(self, *, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(help=_one_line_paragraphs(help), **kwargs)
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _placeholders_only(self.get_params(ctx))
-        super().format_help(ctx, formatter)
 
 
 class ListingFormat(StrEnum):

@@ -146,6 +146,11 @@ def editions_by_date() -> list[Edition]:
     return sorted((load_edition(name) for name in builtin_editions()), key=lambda e: e.date or "")
 
 
+def in_force_in(rule_id: str) -> list[Edition]:
+    """The shipped editions that put a rule in force, oldest first."""
+    return [edition for edition in editions_by_date() if edition.setting(rule_id) is not None]
+
+
 @cache
 def load_edition(name: str) -> Edition:
     """A shipped edition by ID (or alias), with everything it extends merged in and checked."""

@@ -151,6 +151,13 @@ class PartnershipMember:
     sector: Sector | None
     path: Pointer
 
+    @property
+    def appointer(self) -> str:
+        """Who appointed them, as a sentence names them: 'the ICB', 'Wirral Council'."""
+        if self.appointed_by is Appointer.LOCAL_AUTHORITY:
+            return self.local_authority or "a local authority"
+        return "the ICB" if self.appointed_by is Appointer.ICB else "the partnership"
+
 
 @dataclass(frozen=True, slots=True)
 class IntegratedCarePartnership:

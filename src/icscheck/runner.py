@@ -12,6 +12,7 @@ from icscheck.editions import (
     EditionError,
     edition_from_file,
     editions_by_date,
+    in_force_in,
     load_edition,
 )
 from icscheck.engine import (
@@ -165,8 +166,7 @@ def _check_selected(patterns: tuple[str, ...], editions: tuple[Edition, ...]) ->
         where = [
             f"{rule.id} is in force in {', '.join(ids)}"
             for rule in RULES_BY_ID.values()
-            if matches(rule, pattern)
-            and (ids := [e.id for e in editions_by_date() if e.setting(rule.id)])
+            if matches(rule, pattern) and (ids := [e.id for e in in_force_in(rule.id)])
         ]
         checked = ", ".join(edition.id for edition in editions)
         elsewhere = f" ({'; '.join(where)})" if where else ""

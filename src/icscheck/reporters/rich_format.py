@@ -18,7 +18,7 @@ from rich.text import Text
 
 from icscheck.engine import FileReport, RunReport
 from icscheck.findings import Severity
-from icscheck.model import Appointer, BoardMember, IntegratedCareSystem, PartnershipMember
+from icscheck.model import BoardMember, IntegratedCareSystem
 from icscheck.reporters import ReportOptions, plural, printable, tally
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -104,7 +104,7 @@ def _members(
         partnership = [
             _row(
                 person.name,
-                _appointer(person),
+                person.appointer,
                 person.organisation or "",
                 person.sector.label if person.sector else "",
             )
@@ -143,12 +143,6 @@ def _listing(
             line = Text("; ").join(details)
             blocks.append(Padding(Text.assemble(line, style=style or ""), (0, 0, 0, 4)))
     return Group(*blocks, "")
-
-
-def _appointer(person: PartnershipMember) -> str:
-    if person.appointed_by is Appointer.LOCAL_AUTHORITY:
-        return person.local_authority or "a local authority"
-    return "the ICB" if person.appointed_by is Appointer.ICB else "the partnership"
 
 
 def _seat(member: BoardMember) -> str:

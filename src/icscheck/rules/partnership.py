@@ -353,7 +353,7 @@ def _listed_again(listed: list[PartnershipMember]) -> str:
     said = f"'{listed[0].name}' is listed {times} (partnership members {entries})"
     by_appointer: dict[tuple[Appointer, str], str] = {}
     for member in listed:
-        by_appointer.setdefault(_appointer_key(member), _appointer(member))
+        by_appointer.setdefault(_appointer_key(member), member.appointer)
     appointers = list(by_appointer.values())
     if len(appointers) == 1:
         return f"{said}, each time appointed by {appointers[0]}; list each member once"
@@ -369,13 +369,6 @@ def _joined(words: list[str], most: int = 5) -> str:
     if len(words) > most:
         return f"{', '.join(words[: most - 1])} and {len(words) - most + 1} more"
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _appointer(member: PartnershipMember) -> str:
-    """Who appointed the member, as a sentence names them: 'the ICB', 'Wirral Council'."""
-    if member.appointed_by is Appointer.LOCAL_AUTHORITY:
-        return member.local_authority or "a local authority"
-    return "the ICB" if member.appointed_by is Appointer.ICB else "the partnership"
 
 
 def _appointer_key(member: PartnershipMember) -> tuple[Appointer, str]:
