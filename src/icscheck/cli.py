@@ -552,7 +552,7 @@ def rules(
 
     With --format json: {"edition": {"id", "title"}, "rules": [{"id", "name", "severity",
     "source", "confidence"}]}, the rules in catalogue order; confidence is Q (quoted),
-    C (corroborated) or R (recalled).
+    C (corroborated), R (recalled) or N (not law).
 
     \b
     Examples:
