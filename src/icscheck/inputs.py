@@ -19,7 +19,6 @@ PATTERNS = ("*.ics.yaml", "*.ics.yml")
 STDIN = "-"
 SIZE_LIMIT = 10 * 1024 * 1024
 """The largest file icscheck reads: 10 MiB, far above any real ICS file, pack or settings."""
-_LIMIT_TEXT = "10 MiB"
 _KINDS = {
     stat.S_IFDIR: "a folder",
     stat.S_IFIFO: "a FIFO (named pipe)",
@@ -42,24 +41,17 @@ def read_limited(path: Path | None) -> bytes:
     is refused without being held whole in memory. `InputError` says why, without the path
     (callers name the file their own way).
     """
-    if path is None:
-        stream = sys.stdin.buffer if sys.stdin is not None else None
-        if stream is None:
-            raise InputError("standard input is closed")
-        try:
-            return _bounded(stream)
-        except OSError as error:
-            raise InputError(error.strerror or str(error)) from None
     try:
+        if path is None:
+            if sys.stdin is None:
+                raise InputError("standard input is closed")
+            return _bounded(sys.stdin.buffer)
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
-    with os.fdopen(handle, "rb") as file:
-        try:
+        with os.fdopen(handle, "rb") as file:
             _check_regular(os.fstat(handle))
             return _bounded(file)
-        except OSError as error:
-            raise InputError(error.strerror or str(error)) from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
 
 
 def _check_regular(status: os.stat_result) -> None:
@@ -79,7 +71,7 @@ def _bounded(stream: BinaryIO) -> bytes:
 
 
 def _too_large() -> str:
-    return f"larger than icscheck's {_LIMIT_TEXT} limit for a file"
+    return f"larger than icscheck's {SIZE_LIMIT // 2**20} MiB limit for a file"
 
 
 @dataclass(frozen=True, slots=True)
