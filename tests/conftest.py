@@ -12,7 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from icscheck import source
+from icscheck import loader
 from icscheck.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,4 +98,4 @@ if hasattr(yaml, "CSafeLoader"):
 @pytest.fixture(params=_LOADERS)
 def each_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run the test with libyaml and with PyYAML's own parser: libyaml is absent on some systems."""
-    monkeypatch.setattr(source, "_Loader", request.param)
+    monkeypatch.setattr(loader, "_Loader", request.param)

@@ -267,12 +267,12 @@ def test_version_and_help() -> None:
 def test_an_unexpected_error_is_one_line_asking_for_a_report(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from icscheck import cli, runner
+    from icscheck import cli, run
 
     def explode(request: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(runner, "run", explode)
+    monkeypatch.setattr(run, "run", explode)
     monkeypatch.setattr("sys.argv", ["icscheck", "check", str(ESSEX)])
     with pytest.raises(SystemExit) as stopped:
         cli.main()

@@ -136,7 +136,7 @@ def test_explain_under_the_white_paper_cites_the_white_paper() -> None:
     assert result.exit_code == 0, result.output
     source_line = next(line for line in result.stdout.splitlines() if line.startswith("Source"))
     assert WP21 in source_line
-    assert "2021 white paper" in source_line  # its `short` name in sources.yaml
+    assert "2021 white paper" in source_line  # its `short` name in citations.yaml
     assert "Sch. 1B" not in source_line
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from icscheck import editions
+from icscheck.citations import all_sources, confidence
 from icscheck.editions import (
     DEFAULT_EDITION,
     ChangeKind,
@@ -19,10 +20,9 @@ from icscheck.editions import (
     edition_from_text,
     load_edition,
 )
-from icscheck.findings import Severity
 from icscheck.model import build_system
+from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, Citation, Context
-from icscheck.sources import all_sources, confidence
 from tests.conftest import DF21, EDITIONS_OLDEST_FIRST, HCA22, OPT1, OPT2, PLACE_SECTORS, WP21
 
 EDITIONS = EDITIONS_OLDEST_FIRST

@@ -43,25 +43,25 @@ def names(records: tuple[geography.CouncilRecord, ...]) -> list[str]:
 
 @pytest.mark.parametrize("filename", FILES)
 def test_importlib_resources_finds_the_files(filename: str) -> None:
-    resource = resources.files("icscheck").joinpath("reference", filename)
+    resource = resources.files("icscheck").joinpath("data", "reference", filename)
     assert resource.is_file()
     assert resource.read_text(encoding="utf-8")
 
 
 def test_data_folder_is_not_a_python_package() -> None:
-    assert not resources.files("icscheck").joinpath("reference", "__init__.py").is_file()
+    assert not resources.files("icscheck").joinpath("data", "reference", "__init__.py").is_file()
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the shared reference data is not beside us")
 @pytest.mark.parametrize("filename", ["icbs.csv", "icb_local_authorities.csv"])
 def test_package_tables_are_byte_identical_to_the_shared_data(filename: str) -> None:
-    bundled = resources.files("icscheck").joinpath("reference", filename).read_bytes()
+    bundled = resources.files("icscheck").joinpath("data", "reference", filename).read_bytes()
     assert bundled == (SHARED_DATA / filename).read_bytes()
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the shared reference data is not beside us")
 def test_package_readme_is_the_shared_one_under_a_provenance_line() -> None:
-    bundled = resources.files("icscheck").joinpath("reference", "README.md").read_text("utf-8")
+    bundled = resources.files("icscheck").joinpath("data", "reference", "README.md").read_text("utf-8")
     shared = (SHARED_DATA / "README.md").read_text("utf-8")
     first_line, _, rest = bundled.partition("\n")
     assert "copied from the project's shared reference data" in first_line.lower()

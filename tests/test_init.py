@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from icscheck import geography, starter
+from icscheck import geography, scaffold
 from tests.conftest import AS_OF, QYG_COUNCILS, invoke
 
 QYG_FILE = "cheshire-and-merseyside.ics.yaml"
@@ -159,9 +159,9 @@ def test_refuses_a_name_taken_after_the_check(
     def racing_check(path: Path) -> None:
         target.write_text("theirs\n", "utf-8")
 
-    monkeypatch.setattr(starter, "_check_target", racing_check)
-    with pytest.raises(starter.StarterError, match="already exists"):
-        starter.create(target, icb_code="QYG", as_of=dt.date.fromisoformat(AS_OF))
+    monkeypatch.setattr(scaffold, "_check_target", racing_check)
+    with pytest.raises(scaffold.StarterError, match="already exists"):
+        scaffold.create(target, icb_code="QYG", as_of=dt.date.fromisoformat(AS_OF))
     assert target.read_text("utf-8") == "theirs\n"
     assert [path.name for path in in_tmp.iterdir()] == ["race.ics.yaml"]
 
@@ -241,10 +241,10 @@ def test_every_icb_gives_a_file_that_reads_back_as_written(on: str) -> None:
     day = dt.date.fromisoformat(on)
     for record in geography.icbs_in_force(day):
         councils = geography.councils(record.code, day)
-        data = yaml.safe_load(starter.starter_text(record, councils, day))
+        data = yaml.safe_load(scaffold.starter_text(record, councils, day))
         assert data["board"]["name"] == record.name
         assert data["ics"]["local_authorities"] == [c.name for c in councils]
-        expected = yaml.safe_load(filled_in(starter.starter_text(record, councils, day)))
+        expected = yaml.safe_load(filled_in(scaffold.starter_text(record, councils, day)))
         appointees = [m.get("local_authority") for m in expected["partnership"]["members"]]
         assert [a for a in appointees if a is not None] == [c.name for c in councils]
 
@@ -253,7 +253,7 @@ def test_every_icb_gives_a_file_that_reads_back_as_written(on: str) -> None:
 def test_every_icb_filled_in_is_compliant(tmp_path: Path, on: str) -> None:
     day = dt.date.fromisoformat(on)
     for record in geography.icbs_in_force(day):
-        text = starter.starter_text(record, geography.councils(record.code, day), day)
+        text = scaffold.starter_text(record, geography.councils(record.code, day), day)
         (tmp_path / f"{record.code}.ics.yaml").write_text(filled_in(text), "utf-8")
     result = invoke("check", tmp_path, "--as-of", on, "--format", "json")
     assert result.exit_code == 0, result.stdout

@@ -12,10 +12,13 @@ import pytest
 from tests.conftest import REPO
 
 REQUIRED = [
-    "icscheck/schemas/ics-v1.schema.json",
-    "icscheck/schemas/edition-v1.schema.json",
-    "icscheck/editions/hca-2022.yaml",
-    "icscheck/sources.yaml",
+    "icscheck/data/schemas/ics-v1.schema.json",
+    "icscheck/data/schemas/edition-v1.schema.json",
+    "icscheck/data/editions/hca-2022.yaml",
+    "icscheck/data/citations.yaml",
+    "icscheck/data/reference/icbs.csv",
+    "icscheck/data/reference/icb_local_authorities.csv",
+    "icscheck/py.typed",
 ]
 
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from icscheck.checker import SCHEMA_RULE, FileReport, check_text
 from icscheck.editions import Edition, load_edition
-from icscheck.engine import SCHEMA_RULE, FileReport, check_text
-from icscheck.findings import Finding, Severity
+from icscheck.loader import load
+from icscheck.results import Finding, Severity
 from icscheck.schema import ICS_SCHEMA, SchemaProblem, schema_text, validate
-from icscheck.source import load
 from tests.conftest import AS_OF_DATE, FIXTURES, SAMPLES
 
 SCHEMA_FIXTURES = FIXTURES / "schema"

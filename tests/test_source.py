@@ -10,11 +10,10 @@ import time
 
 import pytest
 
-from icscheck import source
+from icscheck import loader
+from icscheck.checker import SYNTAX_RULE, check_bytes, check_text
 from icscheck.editions import load_edition
-from icscheck.engine import SYNTAX_RULE, check_bytes, check_text
-from icscheck.findings import Severity
-from icscheck.source import (
+from icscheck.loader import (
     Document,
     Position,
     SyntaxProblem,
@@ -23,6 +22,7 @@ from icscheck.source import (
     load,
     pointer_text,
 )
+from icscheck.results import Severity
 from tests.conftest import AS_OF_DATE, FIXTURES
 
 SOURCE_FIXTURES = FIXTURES / "source"
@@ -181,7 +181,7 @@ def test_an_alias_reads_as_its_anchored_value() -> None:
         (("",), "/"),
     ],
 )
-def test_pointer_text_is_a_json_pointer(pointer: source.Pointer, text: str) -> None:
+def test_pointer_text_is_a_json_pointer(pointer: loader.Pointer, text: str) -> None:
     assert pointer_text(pointer) == text
 
 
@@ -656,7 +656,7 @@ def test_deep_nesting_is_refused_without_crashing(text: str) -> None:
     # In a child process: libyaml's composer recurses in C, and a regression would crash pytest.
     script = (
         "import sys\n"
-        "from icscheck.source import YamlSyntaxError, load\n"
+        "from icscheck.loader import YamlSyntaxError, load\n"
         "try:\n"
         "    load(sys.stdin.read())\n"
         "except YamlSyntaxError as error:\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from icscheck.engine import suppressible
-from icscheck.source import Position
+from icscheck.checker import suppressible
+from icscheck.loader import Position
 from icscheck.suppressions import read_suppressions
 from tests.conftest import AS_OF, SAMPLES, invoke
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from icscheck import geography
-from icscheck.starter import SCHEMA_FILE
+from icscheck.scaffold import SCHEMA_FILE
 from tests.conftest import (
     AS_OF,
     AS_OF_DATE,

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from icscheck.citations import CONFIDENCE, all_sources, confidence
 from icscheck.editions import builtin_editions, load_edition
 from icscheck.rules import ALL_RULES
-from icscheck.sources import CONFIDENCE, all_sources, confidence
 from tests.conftest import AS_OF, HCA22, OPT1, OPT2, SAMPLES, WP21, invoke, rules_in
 
 SOURCE_QUOTES: dict[str, tuple[str, ...]] = {
@@ -161,7 +161,7 @@ def test_publication_dates(edition_id: str, date: str, words: str) -> None:
 def test_the_chair_is_appointed_under_para_5() -> None:
     docs = " ".join(next(r for r in ALL_RULES if r.id == "ICB001").docs.split())
     assert "(para 5; para 6 concerns removal)" in docs
-    source = Path(__file__).resolve().parents[1] / "src" / "icscheck"
+    source = Path(__file__).resolve().parents[1] / "icscheck"
     for path in source.rglob("*.py"):
         assert "paras 5 and 6" not in path.read_text("utf-8"), path
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.source import YamlSyntaxError, clip, load
+from icscheck.loader import YamlSyntaxError, clip, load
 from tests.conftest import AS_OF, SAMPLES, invoke
 
 SAMPLE = SAMPLES / "essex.ics.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from icscheck import runner
-from icscheck.engine import RunReport
+from icscheck import run
+from icscheck.checker import RunReport
 from icscheck.reporters import Format, ReportOptions, printable, reporter_for
 from tests.conftest import AS_OF, AS_OF_DATE, EDITIONS_OLDEST_FIRST, HCA22, SAMPLES, invoke
 
@@ -81,13 +81,13 @@ FAILING = sorted(
 
 def rich_report(width: int, *editions: str) -> tuple[str, RunReport]:
     """The rich report of every failing sample, laid out for a terminal `width` columns wide."""
-    request = runner.Request(
+    request = run.Request(
         paths=[str(path) for path in FAILING],
         as_of=AS_OF_DATE,
         editions=editions or (HCA22,),
     )
-    run = runner.run(request).report
-    return reporter_for(Format.RICH)(run, ReportOptions(width=width)), run
+    report = run.run(request).report
+    return reporter_for(Format.RICH)(report, ReportOptions(width=width)), report
 
 
 def flat(text: str) -> str:

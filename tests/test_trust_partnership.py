@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from icscheck import geography
+from icscheck.citations import confidence
 from icscheck.editions import load_edition
-from icscheck.findings import Severity
 from icscheck.model import council_key
-from icscheck.sources import confidence
+from icscheck.results import Severity
 from tests.conftest import AS_OF, EDITIONS_OLDEST_FIRST, HCA22, QYG_COUNCILS, invoke
 from tests.rules.conftest import PARTNERSHIP, appointee, check, council_appointee, document
 

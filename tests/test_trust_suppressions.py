@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.engine import suppressible
-from icscheck.source import Position
+from icscheck.checker import suppressible
+from icscheck.loader import Position
 from icscheck.suppressions import read_suppressions
 from tests.conftest import AS_OF, SAMPLES, invoke
 

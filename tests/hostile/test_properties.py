@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from icscheck import engine, geography, schema
+from icscheck import checker, geography, schema
 from icscheck.editions import EDITION_ALIASES, builtin_editions, load_edition
-from icscheck.findings import Finding, Severity
+from icscheck.results import Finding, Severity
 from tests.conftest import AS_OF_DATE, invoke, text_findings
 
 HUNT = os.environ.get("ICSCHECK_HYPOTHESIS_EXAMPLES")
@@ -504,7 +504,7 @@ def test_mutated_ics_files_give_located_findings_in_both_formats(
 @known_crashes(edition="hca-2022")
 @LIBRARY
 def test_library_locates_every_finding(stdin: str | bytes, as_of: dt.date, edition: str) -> None:
-    """`engine.check_bytes`, the path every caller shares, returns located findings for anything."""
+    """`checker.check_bytes`, the path every caller shares, locates findings for anything."""
     raw = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    report = engine.check_bytes(raw, "<stdin>", load_edition(edition), as_of=as_of)
+    report = checker.check_bytes(raw, "<stdin>", load_edition(edition), as_of=as_of)
     assert_located(report.findings)

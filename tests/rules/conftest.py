@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from icscheck.loader import Pointer, load
 from icscheck.model import build_system
 from icscheck.rules import RULES_BY_ID, Context, Problem
 from icscheck.schema import validate
-from icscheck.source import Pointer, load
 
 AS_OF = dt.date(2026, 11, 23)
 PAST = "2024-06-30"

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from icscheck import geography
-from icscheck.findings import Severity
 from icscheck.model import (
     Appointer,
     IntegratedCarePartnership,
@@ -16,6 +15,7 @@ from icscheck.model import (
     council_key,
     person_key,
 )
+from icscheck.results import Severity
 from icscheck.rules.base import Citation, Context, Problem, rule
 
 MEMBERS = ("partnership", "members")

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from icscheck import source
+from icscheck import loader
+from icscheck.checker import pattern_problem
+from icscheck.discovery import InputError, read_limited
 from icscheck.editions import EditionError, load_edition
-from icscheck.engine import pattern_problem
-from icscheck.findings import Severity
-from icscheck.inputs import InputError, read_limited
+from icscheck.results import Severity
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -60,8 +60,8 @@ def find_settings(start: Path) -> Settings:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return source.load(source.decode(_read(path))).data or {}
-    except source.YamlSyntaxError as error:
+        return loader.load(loader.decode(_read(path))).data or {}
+    except loader.YamlSyntaxError as error:
         where = error.problems[0].position
         raise SettingsError(f"{path}:{where.line}:{where.column}: {error}") from None
 
@@ -88,10 +88,10 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f" (settings: {', '.join(KEYS)})"
-            raise SettingsError(f"{origin}: unknown setting '{source.clip(str(key))}'{hint}")
+            raise SettingsError(f"{origin}: unknown setting '{loader.clip(str(key))}'{hint}")
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:
-        wrong = source.clip(repr(fail_on))
+        wrong = loader.clip(repr(fail_on))
         raise SettingsError(f"{origin}: fail-on must be error, warning or info, not {wrong}")
     rules = table.get("rules")
     if rules is not None and not isinstance(rules, str):
@@ -109,7 +109,7 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
             raise SettingsError(f"{origin}: {error}") from None
     for key in ("select", "ignore"):
         for pattern in _names(table, key, origin) or ():
-            problem = pattern_problem(source.clip(pattern), ignoring=key == "ignore")
+            problem = pattern_problem(loader.clip(pattern), ignoring=key == "ignore")
             if problem:
                 raise SettingsError(f"{origin}: {key} {problem}")
     return Settings(

@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from icscheck.findings import Severity
+from icscheck.loader import Pointer
 from icscheck.model import BoardMember, IntegratedCareSystem
-from icscheck.source import Pointer
+from icscheck.results import Severity
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where a requirement comes from: a source in `sources.yaml` and the part of it."""
+    """Where a requirement comes from: a source in `citations.yaml` and the part of it."""
 
     source: str
     """Source ID, e.g. ``HCA22-1B``."""

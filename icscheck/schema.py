@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from icscheck.source import Pointer, clip
+from icscheck.loader import Pointer, clip
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
@@ -45,7 +45,7 @@ class SchemaProblem:
 
 def schema_text(name: str = ICS_SCHEMA) -> str:
     """A shipped schema exactly as it is, for `icscheck schema` and editors."""
-    return resources.files("icscheck").joinpath("schemas", name).read_text("utf-8")
+    return resources.files("icscheck").joinpath("data", "schemas", name).read_text("utf-8")
 
 
 @cache

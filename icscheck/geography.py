@@ -154,7 +154,7 @@ Lookup: TypeAlias = InForce | NotYetEstablished | Dissolved | UnknownCode
 
 
 def _read(filename: str) -> list[dict[str, str]]:
-    resource = resources.files("icscheck").joinpath("reference", filename)
+    resource = resources.files("icscheck").joinpath("data", "reference", filename)
     text = resource.read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 

@@ -6,6 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from icscheck.checker import (
+    ALWAYS_ON,
+    FileReport,
+    RunReport,
+    Selection,
+    check_editions,
+    matches,
+    pattern_problem,
+)
+from icscheck.discovery import InputError, discover
 from icscheck.editions import (
     DEFAULT_EDITION,
     Edition,
@@ -15,18 +25,8 @@ from icscheck.editions import (
     in_force_in,
     load_edition,
 )
-from icscheck.engine import (
-    ALWAYS_ON,
-    FileReport,
-    RunReport,
-    Selection,
-    check_editions,
-    matches,
-    pattern_problem,
-)
-from icscheck.findings import Severity
 from icscheck.geography import long_date
-from icscheck.inputs import InputError, discover
+from icscheck.results import Severity
 from icscheck.rules import RULES_BY_ID
 from icscheck.settings import Settings, split_names
 

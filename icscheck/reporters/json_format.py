@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from icscheck import __version__
-from icscheck.engine import RunReport
+from icscheck.checker import RunReport
 from icscheck.reporters import UNSAFE, ReportOptions, printable
 
 

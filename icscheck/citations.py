@@ -1,4 +1,4 @@
-"""The documents rules cite, read from the shipped `sources.yaml`."""
+"""The documents rules cite, read from the shipped `citations.yaml`."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class Source:
 
 @cache
 def all_sources() -> dict[str, Source]:
-    text = resources.files("icscheck").joinpath("sources.yaml").read_text("utf-8")
+    text = resources.files("icscheck").joinpath("data", "citations.yaml").read_text("utf-8")
     return {key: Source(id=key, **fields) for key, fields in yaml.safe_load(text).items()}
 
 

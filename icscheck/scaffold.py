@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from icscheck import geography, inputs
+from icscheck import discovery, geography
 from icscheck.editions import DEFAULT_EDITION, load_edition
 from icscheck.output import write_atomically
 
@@ -70,7 +70,7 @@ def text_for(icb_code: str | None, as_of: date) -> str:
 
 def found_by_check(path: Path) -> bool:
     """Whether `icscheck check` on a folder holding `path` would find it by its name."""
-    return any(path.match(pattern) for pattern in inputs.PATTERNS)
+    return any(path.match(pattern) for pattern in discovery.PATTERNS)
 
 
 def system_name(record: geography.IntegratedCareBoardRecord) -> str:

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from icscheck import geography, schema, source
+from icscheck import geography, loader, schema
+from icscheck.citations import cite
 from icscheck.editions import Edition, RuleSetting
-from icscheck.findings import Finding, Severity, count_by_severity
 from icscheck.model import IntegratedCareSystem, build_system
+from icscheck.results import Finding, Severity, count_by_severity
 from icscheck.rules import RULES_BY_ID, Citation, Context, Rule
-from icscheck.sources import cite
 from icscheck.suppressions import read_suppressions
 
 SYNTAX_RULE = "YAML-SYNTAX"
@@ -126,9 +126,9 @@ def check_editions(
 ) -> tuple[FileReport, ...]:
     """Check one file's content under each edition; it is read and validated once."""
     try:
-        text = source.decode(raw)
-        document = source.load(text)
-    except source.YamlSyntaxError as error:
+        text = loader.decode(raw)
+        document = loader.load(text)
+    except loader.YamlSyntaxError as error:
         syntax = tuple(_syntax_findings(error, path))
         return tuple(FileReport(path, edition, syntax, None) for edition in editions)
     problems = schema.validate(document.data)
@@ -183,7 +183,7 @@ def with_reference_councils(system: IntegratedCareSystem, as_of: dt.date) -> Int
 
 def _rule_findings(
     system: IntegratedCareSystem,
-    document: source.Document,
+    document: loader.Document,
     path: str,
     edition: Edition,
     as_of: dt.date,
@@ -211,7 +211,7 @@ def _rule_findings(
 
 
 def _suppression_findings(
-    problems: Iterable[tuple[str, source.Position]], path: str, severity: Severity
+    problems: Iterable[tuple[str, loader.Position]], path: str, severity: Severity
 ) -> list[Finding]:
     return [
         _finding(
@@ -228,7 +228,7 @@ def _suppression_findings(
     ]
 
 
-def _schema_finding(problem: schema.SchemaProblem, path: str, document: source.Document) -> Finding:
+def _schema_finding(problem: schema.SchemaProblem, path: str, document: loader.Document) -> Finding:
     return _finding(
         SCHEMA_RULE,
         "schema",
@@ -244,7 +244,7 @@ def _order(finding: Finding) -> tuple[int, int, str]:
     return finding.sort_key
 
 
-def _syntax_findings(error: source.YamlSyntaxError, path: str) -> Iterable[Finding]:
+def _syntax_findings(error: loader.YamlSyntaxError, path: str) -> Iterable[Finding]:
     for problem in error.problems:
         yield _finding(
             SYNTAX_RULE,
@@ -262,8 +262,8 @@ def _finding(
     name: str,
     message: str,
     path: str,
-    position: source.Position,
-    pointer: source.Pointer,
+    position: loader.Position,
+    pointer: loader.Pointer,
     *,
     cite_text: str,
     severity: Severity = Severity.ERROR,
@@ -276,6 +276,6 @@ def _finding(
         path=path,
         line=position.line,
         column=position.column,
-        pointer=source.pointer_text(pointer),
+        pointer=loader.pointer_text(pointer),
         source=cite_text,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck import geography
-from icscheck.findings import Severity
 from icscheck.model import council_key
+from icscheck.results import Severity
 from icscheck.rules.base import Citation, Context, Problem, rule
 
 CODE = ("ics", "icb_code")

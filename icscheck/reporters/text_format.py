@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from icscheck.engine import RunReport
+from icscheck.checker import RunReport
 from icscheck.reporters import ReportOptions, plural, printable, tally
 
 

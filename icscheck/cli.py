@@ -23,11 +23,11 @@ from typer import _click as click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import INTERRUPTED, __version__
-from icscheck.findings import Severity
 from icscheck.reporters import Format, ReportOptions, printable
+from icscheck.results import Severity
 
 if TYPE_CHECKING:
-    from icscheck.engine import RunReport
+    from icscheck.checker import RunReport
 
 
 class _Argument(TyperArgument):
@@ -274,12 +274,12 @@ def check(
       icscheck check sample_configs --rules tests/fixtures/packs/constitution.yaml
       icscheck check sample_configs/ --quiet --color always
     """
-    from icscheck import runner
+    from icscheck import run
     from icscheck.settings import SettingsError, find_settings
 
     try:
         settings = find_settings(_current_folder())
-        request = runner.Request.with_settings(
+        request = run.Request.with_settings(
             settings,
             paths=list(paths or []),
             as_of=_parse_date(as_of),
@@ -289,10 +289,10 @@ def check(
             ignore=tuple(ignore or ()),
             fail_on=fail_on,
         )
-        outcome = runner.run(request)
-    except (SettingsError, runner.RequestError) as error:
+        outcome = run.run(request)
+    except (SettingsError, run.RequestError) as error:
         fail(str(error))
-    for note in runner.date_notes(outcome.report):
+    for note in run.date_notes(outcome.report):
         typer.echo(f"icscheck: note: {note}", err=True)
     if outcome.unreadable and not outcome.report.files:
         _unreadable(outcome.unreadable)
@@ -308,7 +308,7 @@ def check(
     _emit(outcome.report, chosen, output, options, inputs=inputs)
     if outcome.unreadable:
         _unreadable(outcome.unreadable)
-    raise typer.Exit(runner.exit_code(outcome.report, request.fail_on))
+    raise typer.Exit(run.exit_code(outcome.report, request.fail_on))
 
 
 def _unreadable(problems: tuple[str, ...]) -> NoReturn:
@@ -376,17 +376,17 @@ def init(
       icscheck init --icb QMF north-east-london.ics.yaml
       icscheck init --icb QYG - --as-of 2026-04-01
     """
-    from icscheck import starter
+    from icscheck import scaffold
 
     try:
         if path == "-":
-            _print(starter.text_for(icb, _parse_date(as_of)))
+            _print(scaffold.text_for(icb, _parse_date(as_of)))
             return
         target = None if path is None else Path(path)
-        written = starter.create(target, icb_code=icb, as_of=_parse_date(as_of))
-    except starter.StarterError as error:
+        written = scaffold.create(target, icb_code=icb, as_of=_parse_date(as_of))
+    except scaffold.StarterError as error:
         fail(str(error))
-    if not starter.found_by_check(written):
+    if not scaffold.found_by_check(written):
         typer.echo(
             f"icscheck: warning: icscheck check on a folder finds only *.ics.yaml and "
             f"*.ics.yml files, so it will not find {written}; name it on the command line",
@@ -559,10 +559,10 @@ def rules(
       icscheck rules
       icscheck rules --edition nhse-2020-option2 --format json
     """
-    from icscheck import catalogue
     from icscheck.editions import EditionError, load_edition
+    from icscheck.reporters import listings
 
-    render = catalogue.rules_json if output_format is ListingFormat.JSON else catalogue.rules_table
+    render = listings.rules_json if output_format is ListingFormat.JSON else listings.rules_table
     try:
         _print(render(load_edition(edition)))
     except EditionError as error:
@@ -595,12 +595,12 @@ def explain(
       icscheck explain ICB001
       icscheck explain board-chair --edition white-paper-2021
     """
-    from icscheck import catalogue
     from icscheck.editions import EditionError, load_edition
+    from icscheck.reporters import listings
 
     try:
-        _print(catalogue.explain(rule, load_edition(edition)))
-    except (EditionError, catalogue.UnknownRule) as error:
+        _print(listings.explain(rule, load_edition(edition)))
+    except (EditionError, listings.UnknownRule) as error:
         fail(str(error))
 
 
@@ -647,15 +647,15 @@ def editions(
       icscheck editions --format json
       icscheck editions diff nhse-2020-option1 hca-2022
     """
-    from icscheck import catalogue
+    from icscheck.reporters import listings
 
     if context.invoked_subcommand is not None:
         if output_format is ListingFormat.JSON:
             fail("--format json lists the editions; `icscheck editions diff` prints text only")
     elif output_format is ListingFormat.JSON:
-        _print(catalogue.editions_json())
+        _print(listings.editions_json())
     else:
-        _print(catalogue.editions_listing())
+        _print(listings.editions_listing())
 
 
 @editions_app.command("diff", cls=_Command)
@@ -672,11 +672,11 @@ def editions_diff(
     Examples:
       icscheck editions diff white-paper-2021 hca-2022
     """
-    from icscheck import catalogue
     from icscheck.editions import EditionError, load_edition
+    from icscheck.reporters import listings
 
     try:
-        _print(catalogue.diff_listing(load_edition(older), load_edition(newer)))
+        _print(listings.diff_listing(load_edition(older), load_edition(newer)))
     except EditionError as error:
         fail(str(error))
 
@@ -712,14 +712,14 @@ def icbs(
       icscheck icbs --region "North West" --as-of 2026-04-01
       icscheck icbs --region Y56 --format json
     """
-    from icscheck import catalogue
+    from icscheck.reporters import listings
 
     on = _parse_date(as_of)
     try:
-        chosen = None if region is None else catalogue.find_region(region)
-    except catalogue.UnknownRegion as error:
+        chosen = None if region is None else listings.find_region(region)
+    except listings.UnknownRegion as error:
         fail(str(error))
     if output_format is ListingFormat.JSON:
-        _print(catalogue.icbs_json(on, chosen))
+        _print(listings.icbs_json(on, chosen))
     else:
-        _print(catalogue.icbs_listing(on, chosen))
+        _print(listings.icbs_listing(on, chosen))

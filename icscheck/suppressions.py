@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from icscheck.source import Position
+from icscheck.loader import Position
 
 _MARKER = re.compile(r"#\s*+icscheck:\s*+ignore\[")
 

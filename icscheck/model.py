@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from icscheck.source import Pointer
+from icscheck.loader import Pointer
 
 
 class Role(StrEnum):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icscheck import geography
+from icscheck.citations import CONFIDENCE, all_sources, cite, confidence
 from icscheck.editions import (
     ChangeKind,
     ChangeValue,
@@ -19,10 +20,9 @@ from icscheck.editions import (
     editions_by_date,
     in_force_in,
 )
-from icscheck.findings import Severity
+from icscheck.loader import clip
+from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, Citation, Rule
-from icscheck.source import clip
-from icscheck.sources import CONFIDENCE, all_sources, cite, confidence
 
 BUILT_IN_CHECKS = {
     "YAML-SYNTAX": (

@@ -16,11 +16,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeAlias
 
-from icscheck import schema, source
-from icscheck.findings import Severity
-from icscheck.inputs import InputError, read_limited
+from icscheck import loader, schema
+from icscheck.citations import all_sources
+from icscheck.discovery import InputError, read_limited
+from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Citation, Rule
-from icscheck.sources import all_sources
 
 DEFAULT_EDITION = "hca-2022"
 EDITION_ALIASES = {"white-paper": "white-paper-2021"}
@@ -57,7 +57,7 @@ class Edition:
     """Publication or commencement date, ``YYYY-MM-DD``."""
     summary: str
     sources: tuple[str, ...]
-    """IDs in `sources.yaml` of the documents the edition rests on."""
+    """IDs in `citations.yaml` of the documents the edition rests on."""
     settings: tuple[RuleSetting, ...]
     """The rules in force, in catalogue order."""
 
@@ -133,7 +133,7 @@ def diff_editions(a: Edition, b: Edition) -> list[RuleChange]:
 
 def builtin_editions() -> list[str]:
     """The IDs of the editions shipped with icscheck."""
-    folder = resources.files("icscheck").joinpath("editions")
+    folder = resources.files("icscheck").joinpath("data", "editions")
     return sorted(
         entry.name.removesuffix(".yaml")
         for entry in folder.iterdir()
@@ -168,8 +168,8 @@ def edition_from_file(path: Path) -> Edition:
     except InputError as error:
         raise EditionError(f"{path}: cannot read the rule pack ({error})") from None
     try:
-        text = source.decode(raw)
-    except source.YamlSyntaxError as error:
+        text = loader.decode(raw)
+    except loader.YamlSyntaxError as error:
         raise EditionError(_where(str(path), error.problems[0].position, error)) from None
     return edition_from_text(text, str(path))
 
@@ -233,7 +233,8 @@ def _builtin_text(name: str) -> str | None:
     """A shipped edition's YAML, or None when there is no such edition."""
     if name not in builtin_editions():
         return None
-    return resources.files("icscheck").joinpath("editions", f"{name}.yaml").read_text("utf-8")
+    resource = resources.files("icscheck").joinpath("data", "editions", f"{name}.yaml")
+    return resource.read_text("utf-8")
 
 
 def _choices(name: str) -> str:
@@ -243,7 +244,7 @@ def _choices(name: str) -> str:
     return f"did you mean '{close[0]}'? ({listed})" if close else listed
 
 
-def _where(label: str, position: source.Position, message: object) -> str:
+def _where(label: str, position: loader.Position, message: object) -> str:
     return f"{label}:{position.line}:{position.column}: {message}"
 
 
@@ -252,14 +253,14 @@ class _Layer:
     """One file's own data, checked, with where each part of it stands."""
 
     data: dict[str, Any]
-    document: source.Document
+    document: loader.Document
 
 
 def _parse(text: str, label: str) -> _Layer:
     """The file's data, checked against the schema and the catalogue, or an `EditionError`."""
     try:
-        document = source.load(text)
-    except source.YamlSyntaxError as error:
+        document = loader.load(text)
+    except loader.YamlSyntaxError as error:
         problem = error.problems[0]
         raise EditionError(_where(label, problem.position, problem.message)) from None
     problems = schema.validate(document.data, schema.EDITION_SCHEMA)
@@ -275,7 +276,7 @@ def _parse(text: str, label: str) -> _Layer:
 def _check(layer: _Layer, label: str) -> None:
     """Rule IDs, parameters and source IDs the schema cannot know, located in the file."""
 
-    def fail(pointer: source.Pointer, message: str, *, at_key: bool = False) -> EditionError:
+    def fail(pointer: loader.Pointer, message: str, *, at_key: bool = False) -> EditionError:
         return EditionError(_where(label, layer.document.locate(pointer, at_key=at_key), message))
 
     sources = all_sources()
@@ -302,7 +303,7 @@ def _check(layer: _Layer, label: str) -> None:
                 raise fail((*here, "params", name, *below), message, at_key=at_key)
 
 
-def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, bool, str] | None:
+def _param_problem(rule: Rule, name: str, value: Any) -> tuple[loader.Pointer, bool, str] | None:
     """What is wrong with one parameter of a rule entry: where below the parameter, whether at
     its key, and the message."""
     if name not in rule.parameters:
@@ -310,7 +311,7 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, b
         return (), True, f"rule {rule.id} has no parameter '{name}' (its parameters: {allowed})"
     default = rule.parameters[name]
     if not _same_type(value, default):
-        wrong = f"must be {_kind(default)} like {default!r}, not {source.clip(repr(value))}"
+        wrong = f"must be {_kind(default)} like {default!r}, not {loader.clip(repr(value))}"
         return (), False, f"rule {rule.id} parameter '{name}' {wrong}"
     if isinstance(default, int) and not isinstance(default, bool) and value < 1:
         why = "a negative minimum means nothing" if value < 0 else "a minimum of 0 never fails"
@@ -326,7 +327,7 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[source.Pointer, b
             return (
                 (index,) if isinstance(value, list) else (),
                 False,
-                f"rule {rule.id} parameter '{name}': '{source.clip(item)}' is not allowed; "
+                f"rule {rule.id} parameter '{name}': '{loader.clip(item)}' is not allowed; "
                 + allowed,
             )
     return None
@@ -336,7 +337,7 @@ def _unknown_source(source_id: str) -> str:
     known = list(all_sources())
     close = difflib.get_close_matches(source_id, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown source '{source.clip(source_id)}'{hint} (known sources: {', '.join(known)})"
+    return f"unknown source '{loader.clip(source_id)}'{hint} (known sources: {', '.join(known)})"
 
 
 def _resolve(layer: _Layer, label: str, chain: tuple[str, ...], *, name: str) -> dict[str, Any]:
@@ -358,7 +359,7 @@ def _resolve(layer: _Layer, label: str, chain: tuple[str, ...], *, name: str) ->
             _where(
                 label,
                 position,
-                f"extends unknown edition '{source.clip(parent_name)}'; {_choices(parent_name)}",
+                f"extends unknown edition '{loader.clip(parent_name)}'; {_choices(parent_name)}",
             )
         )
     parent_label = f"{parent_name}.yaml"
