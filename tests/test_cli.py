@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, TEXT_LINE, invoke, rules_in
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, SAMPLES, TEXT_LINE, invoke, rules_in
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 KENT = SAMPLES / "kent-and-medway.ics.yaml"  # warnings only

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.conftest import (
+from tests.helpers import (
     AS_OF,
     COMPLIANT_SAMPLE,
     DF21,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, QYG_COUNCILS, invoke, text_findings
+from tests.helpers import AS_OF, QYG_COUNCILS, invoke, text_findings
 
 BEFORE_CUMBRIA_SPLIT = "2023-03-01"
 AFTER_CUMBRIA_SPLIT = "2023-06-01"

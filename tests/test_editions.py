@@ -23,7 +23,7 @@ from icscheck.editions import (
 from icscheck.model import build_system
 from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, Citation, Context
-from tests.conftest import DF21, EDITIONS_OLDEST_FIRST, HCA22, OPT1, OPT2, PLACE_SECTORS, WP21
+from tests.helpers import DF21, EDITIONS_OLDEST_FIRST, HCA22, OPT1, OPT2, PLACE_SECTORS, WP21
 
 EDITIONS = EDITIONS_OLDEST_FIRST
 # As rules.md writes them: `E` error, `W` warning, `I` info, `-` (here `_`) not in force.

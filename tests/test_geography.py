@@ -61,7 +61,9 @@ def test_package_tables_are_byte_identical_to_the_shared_data(filename: str) -> 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the shared reference data is not beside us")
 def test_package_readme_is_the_shared_one_under_a_provenance_line() -> None:
-    bundled = resources.files("icscheck").joinpath("data", "reference", "README.md").read_text("utf-8")
+    bundled = (
+        resources.files("icscheck").joinpath("data", "reference", "README.md").read_text("utf-8")
+    )
     shared = (SHARED_DATA / "README.md").read_text("utf-8")
     first_line, _, rest = bundled.partition("\n")
     assert "copied from the project's shared reference data" in first_line.lower()

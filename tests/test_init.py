@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from icscheck import geography, scaffold
-from tests.conftest import AS_OF, QYG_COUNCILS, invoke
+from tests.helpers import AS_OF, QYG_COUNCILS, invoke
 
 QYG_FILE = "cheshire-and-merseyside.ics.yaml"
 UNFILLED_QYG = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, console_script
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, SAMPLES, console_script
 
 
 def test_console_script_reports_samples_through_a_pipe() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 REQUIRED = [
     "icscheck/data/schemas/ics-v1.schema.json",

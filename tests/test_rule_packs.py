@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke
 
 PACKS = FIXTURES / "packs"
 CONSTITUTION = PACKS / "constitution.yaml"

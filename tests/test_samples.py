@@ -17,7 +17,7 @@ import pytest
 from icscheck.checker import FileReport, check_bytes
 from icscheck.editions import builtin_editions, load_edition
 from icscheck.results import Severity
-from tests.conftest import AS_OF_DATE, SAMPLES
+from tests.helpers import AS_OF_DATE, SAMPLES
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.ics.yaml"))
 EDITIONS = builtin_editions()

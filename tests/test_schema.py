@@ -17,7 +17,7 @@ from icscheck.editions import Edition, load_edition
 from icscheck.loader import load
 from icscheck.results import Finding, Severity
 from icscheck.schema import ICS_SCHEMA, SchemaProblem, schema_text, validate
-from tests.conftest import AS_OF_DATE, FIXTURES, SAMPLES
+from tests.helpers import AS_OF_DATE, FIXTURES, SAMPLES
 
 SCHEMA_FIXTURES = FIXTURES / "schema"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke, rules_in
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke, rules_in
 
 BOARD_ONLY = SAMPLES / "gloucestershire.ics.yaml"  # ICP001: error in the Act, warning before
 ESSEX = SAMPLES / "essex.ics.yaml"

@@ -23,7 +23,7 @@ from icscheck.loader import (
     pointer_text,
 )
 from icscheck.results import Severity
-from tests.conftest import AS_OF_DATE, FIXTURES
+from tests.helpers import AS_OF_DATE, FIXTURES
 
 SOURCE_FIXTURES = FIXTURES / "source"
 

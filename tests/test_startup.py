@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import AS_OF, SAMPLES
+from tests.helpers import AS_OF, SAMPLES
 
 PROBE = """
 import json, sys

@@ -8,7 +8,7 @@ from pathlib import Path
 from icscheck.checker import suppressible
 from icscheck.loader import Position
 from icscheck.suppressions import read_suppressions
-from tests.conftest import AS_OF, SAMPLES, invoke
+from tests.helpers import AS_OF, SAMPLES, invoke
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 

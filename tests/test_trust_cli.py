@@ -18,7 +18,7 @@ import yaml
 
 from icscheck import geography
 from icscheck.scaffold import SCHEMA_FILE
-from tests.conftest import (
+from tests.helpers import (
     AS_OF,
     AS_OF_DATE,
     COMPLIANT_SAMPLE,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES, invoke, text_findings
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, SAMPLES, invoke, text_findings
 
 ESTABLISHMENT = (
     "ICBs were established on 1 July 2022 (Integrated Care Boards (Establishment) Order 2022)"

@@ -17,7 +17,7 @@ import pytest
 from icscheck.citations import CONFIDENCE, all_sources, confidence
 from icscheck.editions import builtin_editions, load_edition
 from icscheck.rules import ALL_RULES
-from tests.conftest import AS_OF, HCA22, OPT1, OPT2, SAMPLES, WP21, invoke, rules_in
+from tests.helpers import AS_OF, HCA22, OPT1, OPT2, SAMPLES, WP21, invoke, rules_in
 
 SOURCE_QUOTES: dict[str, tuple[str, ...]] = {
     "HCA22-1B": (

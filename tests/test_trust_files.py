@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke, rules_in
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, FIXTURES, SAMPLES, invoke, rules_in
 
 SIZE_LIMIT = 10 * 1024 * 1024
 """The documented limit, 10 MiB, written out so that the test pins it."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from icscheck.loader import YamlSyntaxError, clip, load
-from tests.conftest import AS_OF, SAMPLES, invoke
+from tests.helpers import AS_OF, SAMPLES, invoke
 
 SAMPLE = SAMPLES / "essex.ics.yaml"
 MINIMAL = "version: {}\nics:\n  name: Essex\nboard:\n  members: []\n"

@@ -11,7 +11,7 @@ import pytest
 from icscheck import run
 from icscheck.checker import RunReport
 from icscheck.reporters import Format, ReportOptions, printable, reporter_for
-from tests.conftest import AS_OF, AS_OF_DATE, EDITIONS_OLDEST_FIRST, HCA22, SAMPLES, invoke
+from tests.helpers import AS_OF, AS_OF_DATE, EDITIONS_OLDEST_FIRST, HCA22, SAMPLES, invoke
 
 EVIL_NAME = "Paul \x1b]0;pwned\x07Kirk\u202eland\x9b31m"
 """A member's name that would retitle a terminal, reverse the text after it and (as a C1 CSI)

@@ -14,8 +14,8 @@ from icscheck.citations import confidence
 from icscheck.editions import load_edition
 from icscheck.model import council_key
 from icscheck.results import Severity
-from tests.conftest import AS_OF, EDITIONS_OLDEST_FIRST, HCA22, QYG_COUNCILS, invoke
-from tests.rules.conftest import PARTNERSHIP, appointee, check, council_appointee, document
+from tests.helpers import AS_OF, EDITIONS_OLDEST_FIRST, HCA22, QYG_COUNCILS, invoke
+from tests.rules.helpers import PARTNERSHIP, appointee, check, council_appointee, document
 
 WIRRAL = "Wirral Metropolitan Borough Council"
 

@@ -12,7 +12,7 @@ import pytest
 from icscheck.checker import suppressible
 from icscheck.loader import Position
 from icscheck.suppressions import read_suppressions
-from tests.conftest import AS_OF, SAMPLES, invoke
+from tests.helpers import AS_OF, SAMPLES, invoke
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 BOARD_LINE = 28

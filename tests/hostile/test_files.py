@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from icscheck import INTERRUPTED
-from tests.conftest import AS_OF, COMPLIANT_SAMPLE, SAMPLES
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, SAMPLES
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 TIMEOUT = 60

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, SAMPLES
+from tests.helpers import AS_OF, SAMPLES
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 EVIL = b"evil\x1b[31m\x1b]0;title\x07\xe2\x80\xae.ics.yaml"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AS_OF
+from tests.helpers import AS_OF
 
 HEAD = (
     "version: 1\nics:\n  name: Wirral Valley\n"

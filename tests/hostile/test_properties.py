@@ -28,7 +28,7 @@ from typer.testing import Result
 from icscheck import checker, geography, schema
 from icscheck.editions import EDITION_ALIASES, builtin_editions, load_edition
 from icscheck.results import Finding, Severity
-from tests.conftest import AS_OF_DATE, invoke, text_findings
+from tests.helpers import AS_OF_DATE, invoke, text_findings
 
 HUNT = os.environ.get("ICSCHECK_HYPOTHESIS_EXAMPLES")
 settings.register_profile(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, invoke
+from tests.helpers import AS_OF, invoke
 
 CORPUS = Path(__file__).parent / "corpus" / "yaml"
 _ITEMS = 5_000_000

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.rules.conftest import (
+from tests.rules.helpers import (
     AS_OF,
     BOARD,
     FUTURE,

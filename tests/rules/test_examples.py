@@ -12,7 +12,7 @@ from icscheck.citations import all_sources
 from icscheck.loader import load
 from icscheck.reporters.listings import BUILT_IN_CHECKS
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
-from tests.rules.conftest import AS_OF, check, schema_valid
+from tests.rules.helpers import AS_OF, check, schema_valid
 
 BASE: dict[str, Any] = {"version": 1, "ics": {"name": "Example"}, "board": {"members": []}}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PLACE_SECTORS
-from tests.rules.conftest import BOARD, PAST, Doc, check, document, member, paths
+from tests.helpers import PLACE_SECTORS
+from tests.rules.helpers import BOARD, PAST, Doc, check, document, member, paths
 
 # ICB020 system-accountable-officer
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import (
+from tests.rules.helpers import (
     PARTNERSHIP,
     Doc,
     appointee,
