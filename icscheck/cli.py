@@ -362,6 +362,15 @@ def init(
         str | None,
         _as_of_option("Date whose ICBs and councils to use"),
     ] = None,
+    edition: Annotated[
+        str,
+        typer.Option(
+            "--edition",
+            "-e",
+            metavar="EDITION",
+            help="Edition whose seats to offer (see `icscheck editions`).",
+        ),
+    ] = "hca-2022",
 ) -> None:
     """Write a starting ICS file, with a commented place for every statutory seat.
 
@@ -380,10 +389,10 @@ def init(
 
     try:
         if path == "-":
-            _print(scaffold.text_for(icb, _parse_date(as_of)))
+            _print(scaffold.text_for(icb, _parse_date(as_of), edition))
             return
         target = None if path is None else Path(path)
-        written = scaffold.create(target, icb_code=icb, as_of=_parse_date(as_of))
+        written = scaffold.create(target, icb_code=icb, as_of=_parse_date(as_of), edition=edition)
     except scaffold.StarterError as error:
         fail(str(error))
     if not scaffold.found_by_check(written):

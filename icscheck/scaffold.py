@@ -13,14 +13,17 @@ import os
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from icscheck import discovery, geography
-from icscheck.editions import DEFAULT_EDITION, load_edition
+from icscheck.citations import cite
+from icscheck.editions import DEFAULT_EDITION, Edition, EditionError, RuleSetting, load_edition
 from icscheck.output import write_atomically
+from icscheck.rules.base import COUNCILS, Seat
 
 DEFAULT_NAME = "my-system.ics.yaml"
 """The file written when no ICB is given, so there is no name to make one from."""
@@ -49,23 +52,40 @@ class StarterError(Exception):
     """Why `icscheck init` wrote nothing; the command line prints it and exits 2."""
 
 
-def create(path: Path | None, *, icb_code: str | None, as_of: date) -> Path:
-    """Write a starting file for the ICB `icb_code` in force on `as_of`, and return its path.
+def create(
+    path: Path | None,
+    *,
+    icb_code: str | None,
+    as_of: date,
+    edition: str = DEFAULT_EDITION,
+) -> Path:
+    """Write a starting file for the ICB `icb_code` in force on `as_of`, with the seats the
+    rules of `edition` ask for, and return its path.
 
     Without `path` the file is named after the system, in the current folder. An existing file
     is never replaced: a user's filled-in board is worth more than a fresh template.
     """
+    rules = _edition(edition)
     record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
     target = path if path is not None else default_path(record)
     _check_target(target)
-    _write_new(target, starter_text(record, councils, as_of))
+    _write_new(target, starter_text(record, councils, as_of, rules))
     return target
 
 
-def text_for(icb_code: str | None, as_of: date) -> str:
+def text_for(icb_code: str | None, as_of: date, edition: str = DEFAULT_EDITION) -> str:
     """The starting file `create` would write, as text: `icscheck init -` prints it."""
+    rules = _edition(edition)
     record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
-    return starter_text(record, councils, as_of)
+    return starter_text(record, councils, as_of, rules)
+
+
+def _edition(name: str) -> Edition:
+    """A built-in edition by ID or alias; a StarterError naming the choices otherwise."""
+    try:
+        return load_edition(name)
+    except EditionError as error:
+        raise StarterError(str(error)) from None
 
 
 def found_by_check(path: Path) -> bool:
@@ -147,7 +167,7 @@ def _write_new(path: Path, text: str) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Seat:
+class _Item:
     """One commented-out member: the notes above it and its fields after `name`."""
 
     fields: tuple[str, ...]
@@ -189,7 +209,7 @@ def _comment(text: str) -> list[str]:
     return _fold(text, "# ")
 
 
-def _template(seat: _Seat) -> list[str]:
+def _template(seat: _Item) -> list[str]:
     """The seat as `# ` lines that become a member item once the `# ` is removed."""
     lines = [""] if seat.notes else []
     lines += [line for note in seat.notes for line in _note(note, _MEMBER)]
@@ -200,15 +220,18 @@ def _template(seat: _Seat) -> list[str]:
     return lines
 
 
-def _members(seats: Iterator[_Seat]) -> list[str]:
+def _members(seats: Iterator[_Item]) -> list[str]:
     """An empty `members` list that passes the schema, then the seats waiting to fill it."""
+    templates = [line for seat in seats for line in _template(seat)]
+    if not templates:
+        return ["  members: []"]
     return [
         *_note(
             f'Once you uncomment a member below, change {_EMPTY_MEMBERS} to "members:".',
             "  ",
         ),
         "  members: []",
-        *(line for seat in seats for line in _template(seat)),
+        *templates,
     ]
 
 
@@ -216,19 +239,24 @@ def starter_text(
     record: geography.IntegratedCareBoardRecord | None,
     councils: Sequence[geography.CouncilRecord],
     as_of: date,
+    edition: Edition | None = None,
 ) -> str:
-    """The starting file for the ICB `record` (None: no ICB given) with its `councils`."""
+    """The starting file for the ICB `record` (None: no ICB given) with its `councils`, and
+    the seats of `edition` (by default, the default edition's)."""
+    rules = edition or load_edition(DEFAULT_EDITION)
     sections = [
-        _header(record, as_of),
+        _header(record, as_of, rules),
         ["version: 1"],
         _ics_section(record, councils, as_of),
-        _board_section(record),
-        _partnership_section(record, councils),
+        _board_section(record, rules),
+        _partnership_section(record, councils, rules),
     ]
     return "\n\n".join("\n".join(section) for section in sections) + "\n"
 
 
-def _header(record: geography.IntegratedCareBoardRecord | None, as_of: date) -> list[str]:
+def _header(
+    record: geography.IntegratedCareBoardRecord | None, as_of: date, edition: Edition
+) -> list[str]:
     if record is None:
         origin = (
             "Written by icscheck init without an ICB code: fill in the system's name, its ICB's "
@@ -260,11 +288,16 @@ def _header(record: geography.IntegratedCareBoardRecord | None, as_of: date) -> 
         "#",
         *_comment(how),
         "#",
-        "# Check it:         icscheck check FILE",
+        f"# Check it:         icscheck check FILE{_edition_option(edition)}",
         "# Why a rule:       icscheck explain ICB001",
         f"# The file format:  icscheck schema > {SCHEMA_FILE}  (the first line points your",
         "#                   editor's YAML language server at it, saved beside this file)",
     ]
+
+
+def _edition_option(edition: Edition) -> str:
+    """What `icscheck check` needs to hear to check the file by the edition it was written for."""
+    return "" if edition.id == DEFAULT_EDITION else f" --edition {edition.id}"
 
 
 def _ics_section(
@@ -300,7 +333,9 @@ def _ics_section(
     return lines
 
 
-def _board_section(record: geography.IntegratedCareBoardRecord | None) -> list[str]:
+def _board_section(
+    record: geography.IntegratedCareBoardRecord | None, edition: Edition
+) -> list[str]:
     if record is None:
         name = [
             *_note("The ICB's name, e.g. NHS Cheshire and Merseyside Integrated Care Board:", "  "),
@@ -308,80 +343,13 @@ def _board_section(record: geography.IntegratedCareBoardRecord | None) -> list[s
         ]
     else:
         name = [f"  name: {_scalar(record.name)}"]
-    return ["board:", *name, *_members(_board_seats(record))]
-
-
-def _board_seats(record: geography.IntegratedCareBoardRecord | None) -> Iterator[_Seat]:
-    """Every seat hca-2022 requires, in the order constitutions list them."""
-    employer = () if record is None else (f"organisation: {_scalar(record.name)}",)
-    yield _Seat(
-        ("role: chair",),
-        (
-            "Chair (ICB001; NHS Act 2006 Sch. 1B para 3(1)(a)): appointed by NHS England with "
-            "the Secretary of State's approval (para 5), and independent of health and care "
-            "bodies in the area (ICB013).",
-        ),
-    )
-    yield _Seat(
-        ("role: chief_executive", *employer),
-        (
-            "Chief executive (ICB002; Sch. 1B para 3(1)(b)): appointed by the chair with NHS "
-            "England's approval. Must be an employee of the ICB (ICB010; para 7(2)), so their "
-            f"organisation is the ICB{'' if record else ': add organisation: with its name'}. "
-            "Someone seconded to the ICB, from an NHS trust for example, counts as its employee "
-            "(para 19(4)): add seconded_from: with the employer's name.",
-        ),
-    )
-    yield _Seat(
-        ("role: partner_member", "nominated_by: nhs_trusts"),
-        (
-            "Partner members (ICB004 to ICB006; Sch. 1B para 8(2)): one ordinary member "
-            "nominated jointly by each group below. The board needs at least three ordinary "
-            "members besides the chair and chief executive (ICB003; para 3(1)(c)); partner, "
-            "mental health, executive and non-executive members all count.",
-            "Nominated by the NHS trusts and foundation trusts providing services in the area "
-            "(ICB004; para 8(2)(a)):",
-        ),
-    )
-    yield _Seat(
-        ("role: partner_member", "nominated_by: primary_medical_services"),
-        ("Nominated by the providers of primary medical services in the area (ICB005):",),
-    )
-    yield _Seat(
-        ("role: partner_member", "nominated_by: local_authorities"),
-        (
-            "Nominated by the local authorities whose areas coincide with or include any part "
-            "of the ICB's area (ICB006):",
-        ),
-    )
-    yield _Seat(
-        ("role: ordinary_member", "expertise: [mental_health]"),
-        (
-            "Mental health member (ICB007; Sch. 1B, paragraph not verified): an ordinary member "
-            "with knowledge and experience of mental health services. Or add expertise: "
-            "[mental_health] to another ordinary member who has it, and leave this seat out.",
-        ),
-    )
-    executives = (
-        "Executive members (ICB011): NHS England's guidance on ICB constitutions requires a "
-        "director of finance, a medical director and a director of nursing.",
-    )
-    for index, portfolio in enumerate(_default_param("ICB011", "portfolios")):
-        notes = executives if index == 0 else ()
-        yield _Seat(("role: executive", f"portfolio: {portfolio}", *employer), notes)
-    yield _Seat(
-        ("role: non_executive",),
-        (
-            "Non-executive members (ICB012): NHS England's guidance requires at least two "
-            "besides the chair, independent of health and care bodies in the area (ICB013).",
-        ),
-    )
-    yield _Seat(("role: non_executive",))
+    return ["board:", *name, *_members(_seats(edition, "board", record, ()))]
 
 
 def _partnership_section(
     record: geography.IntegratedCareBoardRecord | None,
     councils: Sequence[geography.CouncilRecord],
+    edition: Edition,
 ) -> list[str]:
     name = (
         "Your integrated care partnership"
@@ -391,58 +359,66 @@ def _partnership_section(
     return [
         "partnership:",
         f"  name: {_scalar(name)}",
-        *_members(_partnership_seats(record, councils)),
+        *_members(_seats(edition, "partnership", record, councils)),
     ]
 
 
-def _partnership_seats(
+def _seats(
+    edition: Edition,
+    body: str,
     record: geography.IntegratedCareBoardRecord | None,
     councils: Sequence[geography.CouncilRecord],
-) -> Iterator[_Seat]:
-    """The ICB's appointee, one per council, then the members guidance suggests."""
-    employer = () if record is None else (f"organisation: {_scalar(record.name)}",)
-    yield _Seat(
-        ("appointed_by: icb", *employer),
-        (
-            "Appointed by the ICB (ICP002; Local Government and Public Involvement in Health Act "
-            "2007 s.116ZA(2)(a)): exactly one member. Any further ICB nominees are appointed by "
-            "the partnership itself (appointed_by: partnership).",
-        ),
-        dated=False,
-    )
-    yield from _council_seats(councils)
-    suggested = (
-        "Suggested, not required by the Act (ICP005, information only): members appointed by "
-        "the partnership itself (s.116ZA(2)(c)) from Local Healthwatch, the voluntary, community "
-        "and social enterprise sector, social care and public health.",
-    )
-    for index, sector in enumerate(_default_param("ICP005", "sectors")):
-        notes = suggested if index == 0 else ()
-        yield _Seat(("appointed_by: partnership", f"sector: {sector}"), notes, dated=False)
+) -> Iterator[_Item]:
+    """The seats the edition's rules ask for in `body`, in the edition's order."""
+    for setting in edition.settings:
+        seat = setting.rule.seat
+        if seat is not None and seat.body == body:
+            yield from _items(setting, seat, record, councils)
 
 
-def _default_param(rule_id: str, name: str) -> list[str]:
-    """A parameter of a rule in the default edition, so the seats follow the edition's data."""
-    setting = load_edition(DEFAULT_EDITION).setting(rule_id)
-    assert setting is not None, f"{DEFAULT_EDITION} puts {rule_id} in force"
-    values: list[str] = setting.params[name]
-    return values
+def _items(
+    setting: RuleSetting,
+    seat: Seat,
+    record: geography.IntegratedCareBoardRecord | None,
+    councils: Sequence[geography.CouncilRecord],
+) -> Iterator[_Item]:
+    """One item per seat the rule asks for, the notes on the first."""
+    employer = (f"organisation: {_scalar(record.name)}",) if seat.employed and record else ()
+    values = _values(seat, setting.params, councils)
+    notes = _notes(setting, seat, record, len(councils))
+    for index, value in enumerate(values):
+        fields = tuple(field.replace("{}", value) for field in seat.fields)
+        yield _Item((*fields, *employer), notes if index == 0 else (), seat.dated)
 
 
-def _council_seats(councils: Sequence[geography.CouncilRecord]) -> Iterator[_Seat]:
-    """One member appointed by each responsible council (ICP003), its council filled in."""
-    rule = (
-        "Appointed by each responsible local authority of the area (ICP003; s.116ZA(2)(b)): one "
-        "member each"
-    )
+def _values(
+    seat: Seat, params: Mapping[str, Any], councils: Sequence[geography.CouncilRecord]
+) -> list[str]:
+    """What each seat is for: a council's name, an item of a list parameter, or nothing."""
+    if seat.count == COUNCILS:
+        return [_scalar(council.name) for council in councils] or ['""']
+    count = params[seat.count] if isinstance(seat.count, str) else seat.count
+    return [str(value) for value in count] if isinstance(count, list) else [""] * count
+
+
+def _notes(
+    setting: RuleSetting,
+    seat: Seat,
+    record: geography.IntegratedCareBoardRecord | None,
+    councils: int,
+) -> tuple[str, ...]:
+    """The seat's own notes where the edition cites the rule as the rule does; otherwise the
+    rule's summary with the edition's citation, so a proposal's seat cites the proposal."""
+    rule = setting.rule
+    notes = seat.notes
+    if setting.citation != rule.citation or not notes:
+        summary = rule.summary.removesuffix(".")
+        end = "{councils}" if seat.count == COUNCILS else "."
+        words = f"{summary} ({rule.id}; {cite(setting.citation)})".replace("{", "{{")
+        notes = (f"{words.replace('}', '}}')}{end}",)
     if not councils:
-        yield _Seat(
-            ("appointed_by: local_authority", 'local_authority: ""'),
-            (f"{rule}; copy this seat for every council in ics.local_authorities.",),
-            dated=False,
-        )
-        return
-    for index, council in enumerate(councils):
-        notes = (f"{rule}, {len(councils)} councils in all.",) if index == 0 else ()
-        fields = ("appointed_by: local_authority", f"local_authority: {_scalar(council.name)}")
-        yield _Seat(fields, notes, dated=False)
+        in_all = "; copy this seat for every council in ics.local_authorities."
+    else:
+        in_all = f", {councils} councils in all."
+    unnamed = "" if record else ": add organisation: with its name"
+    return tuple(n.format(id=rule.id, unnamed=unnamed, councils=in_all) for n in notes)

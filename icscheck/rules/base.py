@@ -6,7 +6,7 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from icscheck.loader import Pointer
 from icscheck.model import BoardMember, IntegratedCareSystem
@@ -54,6 +54,32 @@ class Context:
 
 Check = Callable[[Context], Iterable[Problem]]
 
+COUNCILS = "councils"
+"""A `Seat.count` of one seat for each responsible council of the area."""
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """The place a rule asks someone to fill, as `icscheck init` offers it: declared with the
+    rule, so the starting file follows the rules of whichever edition it is written for."""
+
+    body: Literal["board", "partnership"]
+    """Where the member sits."""
+    fields: tuple[str, ...]
+    """The member's YAML `key: value` lines after `name`, already quoted; `{}` takes the value
+    each seat is for (an item of a list parameter, or a council's name)."""
+    notes: tuple[str, ...] = ()
+    """Paragraphs above the first seat, worded for the rule's own citation: `{id}` is the rule's
+    ID, `{unnamed}` what to add when no ICB is named, `{councils}` how many councils there are.
+    An edition citing another source gets the rule's summary and that citation instead."""
+    count: int | str = 1
+    """How many seats: a number; a parameter's name (its number, or one seat per item of its
+    list); or `COUNCILS`, one per responsible council."""
+    employed: bool = False
+    """Whether the member works for the ICB, so its name is filled in as their organisation."""
+    dated: bool = True
+    """Whether to offer `appointed` and `term_ends` lines (board members have terms)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -79,6 +105,8 @@ class Rule:
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """For text and list parameters, the values the text or each item may take (checked when an
     edition loads)."""
+    seat: Seat | None = None
+    """The seat the rule asks to be filled, if it asks for one."""
 
 
 def rule(
@@ -91,6 +119,7 @@ def rule(
     severity: Severity = Severity.ERROR,
     parameters: Mapping[str, Any] | None = None,
     choices: Mapping[str, tuple[str, ...]] | None = None,
+    seat: Seat | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule; its function's docstring is its documentation."""
 
@@ -109,6 +138,7 @@ def rule(
             failing=inspect.cleandoc(failing),
             check=check,
             choices=dict(choices or {}),
+            seat=seat,
         )
 
     return declare

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from icscheck import geography
 from icscheck.model import BoardMember, Nominator, Role, Sector, person_key
 from icscheck.results import Severity
-from icscheck.rules.base import Citation, Context, Problem, rule
+from icscheck.rules.base import Citation, Context, Problem, Seat, rule
 
 MEMBERS = ("board", "members")
 
@@ -47,6 +47,15 @@ def _exactly_one(ctx: Context, role: Role, title: str) -> Iterator[Problem]:
           members:
             - {name: Tom Reeves, role: chief_executive}
     """,
+    seat=Seat(
+        "board",
+        ("role: chair",),
+        (
+            "Chair ({id}; NHS Act 2006 Sch. 1B para 3(1)(a)): appointed by NHS England with "
+            "the Secretary of State's approval (para 5), and independent of health and care "
+            "bodies in the area (ICB013).",
+        ),
+    ),
 )
 def board_chair(ctx: Context) -> Iterator[Problem]:
     """The board has exactly one chair.
@@ -72,6 +81,18 @@ def board_chair(ctx: Context) -> Iterator[Problem]:
           members:
             - {name: Amara Okafor, role: chair}
     """,
+    seat=Seat(
+        "board",
+        ("role: chief_executive",),
+        (
+            "Chief executive ({id}; Sch. 1B para 3(1)(b)): appointed by the chair with NHS "
+            "England's approval. Must be an employee of the ICB (ICB010; para 7(2)), so their "
+            "organisation is the ICB{unnamed}. Someone seconded to the ICB, from an NHS trust "
+            "for example, counts as its employee (para 19(4)): add seconded_from: with the "
+            "employer's name.",
+        ),
+        employed=True,
+    ),
 )
 def board_chief_executive(ctx: Context) -> Iterator[Problem]:
     """The board has exactly one chief executive.
@@ -223,6 +244,18 @@ _PARTNER_FAILING = """
     choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.NHS_TRUSTS),
     failing=_PARTNER_FAILING,
+    seat=Seat(
+        "board",
+        ("role: partner_member", "nominated_by: nhs_trusts"),
+        (
+            "Partner members (ICB004 to ICB006; Sch. 1B para 8(2)): one ordinary member "
+            "nominated jointly by each group below. The board needs at least three ordinary "
+            "members besides the chair and chief executive (ICB003; para 3(1)(c)); partner, "
+            "mental health, executive and non-executive members all count.",
+            "Nominated by the NHS trusts and foundation trusts providing services in the area "
+            "({id}; para 8(2)(a)):",
+        ),
+    ),
 )
 def trust_partner_member(ctx: Context) -> Iterator[Problem]:
     """An ordinary member is nominated by the NHS trusts and foundation trusts of the area.
@@ -252,6 +285,11 @@ def trust_partner_member(ctx: Context) -> Iterator[Problem]:
     choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.PRIMARY_MEDICAL_SERVICES),
     failing=_PARTNER_FAILING,
+    seat=Seat(
+        "board",
+        ("role: partner_member", "nominated_by: primary_medical_services"),
+        ("Nominated by the providers of primary medical services in the area ({id}):",),
+    ),
 )
 def primary_care_partner_member(ctx: Context) -> Iterator[Problem]:
     """An ordinary member is nominated by the providers of primary medical services in the area.
@@ -276,6 +314,14 @@ def primary_care_partner_member(ctx: Context) -> Iterator[Problem]:
     choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.LOCAL_AUTHORITIES),
     failing=_PARTNER_FAILING,
+    seat=Seat(
+        "board",
+        ("role: partner_member", "nominated_by: local_authorities"),
+        (
+            "Nominated by the local authorities whose areas coincide with or include any part "
+            "of the ICB's area ({id}):",
+        ),
+    ),
 )
 def local_authority_partner_member(ctx: Context) -> Iterator[Problem]:
     """An ordinary member is nominated by the local authorities of the area.
@@ -307,6 +353,15 @@ def local_authority_partner_member(ctx: Context) -> Iterator[Problem]:
             - {name: Amara Okafor, role: chair, expertise: [mental_health]}
             - {name: Dr Nia Evans, role: ordinary_member}
     """,
+    seat=Seat(
+        "board",
+        ("role: ordinary_member", "expertise: [mental_health]"),
+        (
+            "Mental health member ({id}; Sch. 1B, paragraph not verified): an ordinary member "
+            "with knowledge and experience of mental health services. Or add expertise: "
+            "[mental_health] to another ordinary member who has it, and leave this seat out.",
+        ),
+    ),
 )
 def mental_health_expertise(ctx: Context) -> Iterator[Problem]:
     """An ordinary member has knowledge and experience of mental health services.
@@ -512,6 +567,16 @@ _EXECUTIVES = """
             - {name: Li Wei, role: executive, portfolio: finance}
             - {name: Grace Mensah, role: executive, portfolio: other}
     """,
+    seat=Seat(
+        "board",
+        ("role: executive", "portfolio: {}"),
+        (
+            "Executive members ({id}): NHS England's guidance on ICB constitutions requires a "
+            "director of finance, a medical director and a director of nursing.",
+        ),
+        count="portfolios",
+        employed=True,
+    ),
 )
 def executive_members(ctx: Context) -> Iterator[Problem]:
     """The board has executive members for each portfolio in `portfolios`.
@@ -550,6 +615,15 @@ def executive_members(ctx: Context) -> Iterator[Problem]:
             - {name: Amara Okafor, role: chair}
             - {name: Owen Price, role: non_executive}
     """,
+    seat=Seat(
+        "board",
+        ("role: non_executive",),
+        (
+            "Non-executive members ({id}): NHS England's guidance requires at least two "
+            "besides the chair, independent of health and care bodies in the area (ICB013).",
+        ),
+        count="minimum",
+    ),
 )
 def non_executive_members(ctx: Context) -> Iterator[Problem]:
     """The board has at least `minimum` non-executive members besides the chair.

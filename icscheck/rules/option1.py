@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck.model import Nominator, Role, Sector
-from icscheck.rules.base import Citation, Context, Problem, rule
+from icscheck.rules.base import Citation, Context, Problem, Seat, rule
 
 MEMBERS = ("board", "members")
 
@@ -41,6 +41,10 @@ _MEMBER_KINDS = frozenset(
             - {name: Kate Lund, role: accountable_officer, organisation: Acme Consulting}
             - {name: Ben Ford, role: partner_member, nominated_by: ccgs, organisation: Wirral CCG}
     """,
+    seat=Seat(
+        "board",
+        ("role: accountable_officer", "sector: ccg"),
+    ),
 )
 def system_accountable_officer(ctx: Context) -> Iterator[Problem]:
     """The ICS committee has a system accountable officer drawn from a member organisation.
@@ -93,6 +97,10 @@ def system_accountable_officer(ctx: Context) -> Iterator[Problem]:
           members:
             - {name: Ben Ford, role: partner_member, nominated_by: nhs_trusts}
     """,
+    seat=Seat(
+        "board",
+        ("role: partner_member", "nominated_by: ccgs"),
+    ),
 )
 def commissioner_member(ctx: Context) -> Iterator[Problem]:
     """The ICS committee has a member representing the clinical commissioning group.

@@ -16,7 +16,7 @@ from icscheck.model import (
     person_key,
 )
 from icscheck.results import Severity
-from icscheck.rules.base import Citation, Context, Problem, rule
+from icscheck.rules.base import COUNCILS, Citation, Context, Problem, Seat, rule
 
 MEMBERS = ("partnership", "members")
 
@@ -138,6 +138,17 @@ def partnership_established(ctx: Context) -> Iterator[Problem]:
             - {name: Amara Okafor, appointed_by: icb}
             - {name: Tom Reeves, appointed_by: icb}
     """,
+    seat=Seat(
+        "partnership",
+        ("appointed_by: icb",),
+        (
+            "Appointed by the ICB ({id}; Local Government and Public Involvement in Health Act "
+            "2007 s.116ZA(2)(a)): exactly one member. Any further ICB nominees are appointed by "
+            "the partnership itself (appointed_by: partnership).",
+        ),
+        employed=True,
+        dated=False,
+    ),
 )
 def icb_appointee(ctx: Context) -> Iterator[Problem]:
     """The partnership has exactly one member appointed by the integrated care board.
@@ -176,6 +187,16 @@ def icb_appointee(ctx: Context) -> Iterator[Problem]:
           members:
             - {name: Cllr Joe Burns, appointed_by: local_authority, local_authority: Wirral Council}
     """,
+    seat=Seat(
+        "partnership",
+        ("appointed_by: local_authority", "local_authority: {}"),
+        (
+            "Appointed by each responsible local authority of the area ({id}; s.116ZA(2)(b)): "
+            "one member each{councils}",
+        ),
+        count=COUNCILS,
+        dated=False,
+    ),
 )
 def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
     """Each responsible local authority of the area appoints exactly one partnership member.
@@ -288,6 +309,17 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
           members:
             - {name: Sam Ellis, appointed_by: partnership, sector: healthwatch}
     """,
+    seat=Seat(
+        "partnership",
+        ("appointed_by: partnership", "sector: {}"),
+        (
+            "Suggested, not required by the Act ({id}, information only): members appointed by "
+            "the partnership itself (s.116ZA(2)(c)) from Local Healthwatch, the voluntary, "
+            "community and social enterprise sector, social care and public health.",
+        ),
+        count="sectors",
+        dated=False,
+    ),
 )
 def suggested_members(ctx: Context) -> Iterator[Problem]:
     """The partnership has a member from each sector in `sectors`.
