@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from icscheck.loader import Pointer
 
@@ -81,6 +81,25 @@ class Appointer(StrEnum):
     PARTNERSHIP = "partnership"
 
 
+class Portfolio(StrEnum):
+    """An executive member's portfolio (NHS England's guidance on ICB constitutions)."""
+
+    FINANCE = "finance"
+    MEDICAL = "medical"
+    NURSING = "nursing"
+    OTHER = "other"
+
+
+class InterestKind(StrEnum):
+    """What a declared interest is."""
+
+    EMPLOYMENT = "employment"
+    DIRECTORSHIP = "directorship"
+    SHAREHOLDING = "shareholding"
+    CONTRACT = "contract"
+    OTHER = "other"
+
+
 def person_key(name: str) -> str:
     """Identity of a person across bodies: their name, ignoring case and spacing."""
     return " ".join(name.split()).casefold()
@@ -92,7 +111,7 @@ class Interest:
 
     organisation: str
     sector: Sector | None
-    kind: str | None
+    kind: InterestKind | None
     path: Pointer
 
 
@@ -108,7 +127,7 @@ class BoardMember:
     """The employer that seconded them to the ICB (Sch. 1B para 19(4)), if they are seconded."""
     sector: Sector | None
     nominated_by: Nominator | None
-    portfolio: str | None
+    portfolio: Portfolio | None
     expertise: tuple[str, ...]
     appointed: dt.date | None
     term_ends: dt.date | None
@@ -229,8 +248,12 @@ def _optional_tuple(items: list[str] | None) -> tuple[str, ...] | None:
     return None if items is None else tuple(items)
 
 
-def _sector(value: str | None) -> Sector | None:
-    return None if value is None else Sector(value)
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _optional(kind: type[_E], value: str | None) -> _E | None:
+    """An optional enum field: the schema has already checked the value is one of `kind`."""
+    return None if value is None else kind(value)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -239,24 +262,23 @@ def _date(value: str | None) -> dt.date | None:
 
 def _board_member(item: dict[str, Any], path: Pointer) -> BoardMember:
     role = Role(item["role"])
-    nominated_by = item.get("nominated_by")
     return BoardMember(
         name=item["name"],
         role=role,
         voting=item.get("voting", role is not Role.PARTICIPANT),
         organisation=item.get("organisation"),
         seconded_from=item.get("seconded_from"),
-        sector=_sector(item.get("sector")),
-        nominated_by=None if nominated_by is None else Nominator(nominated_by),
-        portfolio=item.get("portfolio"),
+        sector=_optional(Sector, item.get("sector")),
+        nominated_by=_optional(Nominator, item.get("nominated_by")),
+        portfolio=_optional(Portfolio, item.get("portfolio")),
         expertise=tuple(item.get("expertise", ())),
         appointed=_date(item.get("appointed")),
         term_ends=_date(item.get("term_ends")),
         interests=tuple(
             Interest(
                 organisation=interest["organisation"],
-                sector=_sector(interest.get("sector")),
-                kind=interest.get("kind"),
+                sector=_optional(Sector, interest.get("sector")),
+                kind=_optional(InterestKind, interest.get("kind")),
                 path=(*path, "interests", i),
             )
             for i, interest in enumerate(item.get("interests", ()))
@@ -274,7 +296,7 @@ def _partnership(data: dict[str, Any]) -> IntegratedCarePartnership:
                 appointed_by=Appointer(item["appointed_by"]),
                 local_authority=item.get("local_authority"),
                 organisation=item.get("organisation"),
-                sector=_sector(item.get("sector")),
+                sector=_optional(Sector, item.get("sector")),
                 path=("partnership", "members", i),
             )
             for i, item in enumerate(data.get("members", ()))
@@ -290,7 +312,7 @@ def _place(data: dict[str, Any], path: Pointer) -> Place:
             PlaceMember(
                 name=item["name"],
                 organisation=item.get("organisation"),
-                sector=_sector(item.get("sector")),
+                sector=_optional(Sector, item.get("sector")),
                 path=(*path, "members", i),
             )
             for i, item in enumerate(data.get("members", ()))

@@ -81,3 +81,22 @@ def console_script() -> str:
     if found is None:
         pytest.skip("the icscheck console script is not installed")
     return found
+
+
+TEMPLATE_LINE = re.compile(r"^(\s*)# ")
+"""A template line of a file `icscheck init` writes: `# ` before what becomes YAML."""
+
+
+def filled_in(text: str) -> str:
+    """The starting file as a user leaves it: every seat uncommented and given a name.
+
+    Template lines start with a single `# `, and lose it; the header (before `version:`),
+    notes (`##`) and date lines (`##   appointed:`) stay comments. A `members: []` with no
+    template below it (a body the edition asks no seat of) stays empty.
+    """
+    head, body = text.split("\nversion: 1\n")
+    body = re.sub(r"members: \[\](?=\n\n? +#)", "members:", body)
+    body = "\n".join(TEMPLATE_LINE.sub(r"\1", line) for line in body.splitlines())
+    names = iter(range(1, 1000))
+    body = re.sub(r'name: ""', lambda _: f"name: Person {next(names)}", body)
+    return f"{head}\nversion: 1\n{body}\n"

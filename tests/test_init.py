@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from icscheck import geography, scaffold
-from tests.helpers import AS_OF, QYG_COUNCILS, invoke
+from tests.helpers import AS_OF, QYG_COUNCILS, filled_in, invoke
 
 QYG_FILE = "cheshire-and-merseyside.ics.yaml"
 UNFILLED_QYG = {
@@ -30,7 +29,6 @@ UNFILLED_QYG = {
     ("ICP003", "error"): 9,
     ("ICP005", "info"): 4,
 }
-TEMPLATE_LINE = re.compile(r"^(\s*)# ")
 
 
 def init(*args: str | Path, as_of: str = AS_OF) -> Any:
@@ -43,20 +41,6 @@ def check_json(path: Path | str, as_of: str = AS_OF) -> tuple[int, list[dict[str
     assert result.exit_code in (0, 1), result.output
     (checked,) = json.loads(result.stdout)["files"]
     return result.exit_code, checked["findings"]
-
-
-def filled_in(text: str) -> str:
-    """The starting file as a user leaves it: every seat uncommented and given a name.
-
-    Template lines start with a single `# `, and lose it; the header (before `version:`),
-    notes (`##`) and date lines (`##   appointed:`) stay comments.
-    """
-    head, body = text.split("\nversion: 1\n")
-    body = "\n".join(TEMPLATE_LINE.sub(r"\1", line) for line in body.splitlines())
-    body = body.replace("members: []", "members:")
-    names = iter(range(1, 1000))
-    body = re.sub(r'name: ""', lambda _: f"name: Person {next(names)}", body)
-    return f"{head}\nversion: 1\n{body}\n"
 
 
 def test_writes_the_icb_file_named_after_the_system(in_tmp: Path) -> None:
