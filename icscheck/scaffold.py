@@ -1,9 +1,11 @@
 """`icscheck init`: write a starting ICS file with a commented-out template for every seat.
 
-The file is valid input as written, so `icscheck check` on it lists exactly the seats still to
-fill. Inside the board and partnership, a line starting `# ` is a template line and a line
-starting `##` is a note: an editor's toggle-comment on a whole block turns the template lines
-into YAML and leaves the notes (and the optional date lines) as comments.
+The seats are those the rules of the chosen edition declare (`Seat`, beside each rule's logic),
+so a new rule or edition needs no change here. The file is valid input as written, so `icscheck
+check` on it, under that edition, lists exactly the seats still to fill. Inside the board and
+partnership, a line starting `# ` is a template line and a line starting `##` is a note: an
+editor's toggle-comment on a whole block turns the template lines into YAML and leaves the notes
+(and the optional date lines) as comments.
 """
 
 from __future__ import annotations
@@ -65,19 +67,19 @@ def create(
     Without `path` the file is named after the system, in the current folder. An existing file
     is never replaced: a user's filled-in board is worth more than a fresh template.
     """
-    rules = _edition(edition)
+    chosen = _edition(edition)
     record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
     target = path if path is not None else default_path(record)
     _check_target(target)
-    _write_new(target, starter_text(record, councils, as_of, rules))
+    _write_new(target, starter_text(record, councils, as_of, chosen))
     return target
 
 
 def text_for(icb_code: str | None, as_of: date, edition: str = DEFAULT_EDITION) -> str:
     """The starting file `create` would write, as text: `icscheck init -` prints it."""
-    rules = _edition(edition)
+    chosen = _edition(edition)
     record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
-    return starter_text(record, councils, as_of, rules)
+    return starter_text(record, councils, as_of, chosen)
 
 
 def _edition(name: str) -> Edition:
@@ -209,20 +211,20 @@ def _comment(text: str) -> list[str]:
     return _fold(text, "# ")
 
 
-def _template(seat: _Item) -> list[str]:
+def _template(item: _Item) -> list[str]:
     """The seat as `# ` lines that become a member item once the `# ` is removed."""
-    lines = [""] if seat.notes else []
-    lines += [line for note in seat.notes for line in _note(note, _MEMBER)]
+    lines = [""] if item.notes else []
+    lines += [line for note in item.notes for line in _note(note, _MEMBER)]
     lines.append(f'{_MEMBER}# - name: ""')
-    lines += [f"{_MEMBER}#   {field}" for field in seat.fields]
-    if seat.dated:
+    lines += [f"{_MEMBER}#   {field}" for field in item.fields]
+    if item.dated:
         lines += [f"{_MEMBER}##   {field}" for field in _DATES]
     return lines
 
 
-def _members(seats: Iterator[_Item]) -> list[str]:
+def _members(items: Iterator[_Item]) -> list[str]:
     """An empty `members` list that passes the schema, then the seats waiting to fill it."""
-    templates = [line for seat in seats for line in _template(seat)]
+    templates = [line for item in items for line in _template(item)]
     if not templates:
         return ["  members: []"]
     return [
@@ -243,13 +245,13 @@ def starter_text(
 ) -> str:
     """The starting file for the ICB `record` (None: no ICB given) with its `councils`, and
     the seats of `edition` (by default, the default edition's)."""
-    rules = edition or load_edition(DEFAULT_EDITION)
+    chosen = edition or load_edition(DEFAULT_EDITION)
     sections = [
-        _header(record, as_of, rules),
+        _header(record, as_of, chosen),
         ["version: 1"],
         _ics_section(record, councils, as_of),
-        _board_section(record, rules),
-        _partnership_section(record, councils, rules),
+        _board_section(record, chosen),
+        _partnership_section(record, councils, chosen),
     ]
     return "\n\n".join("\n".join(section) for section in sections) + "\n"
 
@@ -271,7 +273,7 @@ def _header(
             f"({_keep(geography.data_vintage(as_of))}). {geography.CAVEAT}"
         )
     how = (
-        "Every board and partnership seat that the law or NHS England guidance requires has a "
+        f"Every board and partnership seat that {_asks(edition)} has a "
         f"commented-out template below. To fill a seat, remove the {_COMMENT_MARK} from the start "
         'of its lines (lines starting "##" are notes and stay comments), write the person\'s '
         f'name between the quotes, and change {_EMPTY_MEMBERS} above it to "members:". '
@@ -293,6 +295,13 @@ def _header(
         f"# The file format:  icscheck schema > {SCHEMA_FILE}  (the first line points your",
         "#                   editor's YAML language server at it, saved beside this file)",
     ]
+
+
+def _asks(edition: Edition) -> str:
+    """Who asks for the seats: the law and guidance by default, else the edition by its ID."""
+    if edition.id == DEFAULT_EDITION:
+        return "the law or NHS England guidance requires"
+    return f"the edition {edition.id} asks for"
 
 
 def _edition_option(edition: Edition) -> str:
