@@ -84,6 +84,16 @@ def test_each_seat_cites_its_rule_as_the_edition_cites_it(edition: str) -> None:
             assert f"({rule_id}; {cite(setting.citation)})" in written
 
 
+@pytest.mark.parametrize("edition", EDITIONS_OLDEST_FIRST)
+def test_without_an_icb_the_file_is_valid_input_too(tmp_path: Path, edition: str) -> None:
+    result = invoke("init", "--as-of", AS_OF, "--edition", edition, "-")
+    started = tmp_path / "my-system.ics.yaml"
+    started.write_text(result.stdout, "utf-8")
+    _, findings = check(started, edition)
+    assert set(seat_rules(edition)) <= {f["rule"] for f in findings}
+    assert not {f["rule"] for f in findings} & {"SCHEMA", "YAML-SYNTAX"}
+
+
 def test_the_default_edition_is_the_law_in_force() -> None:
     default = invoke("init", "--icb", "QYG", "--as-of", AS_OF, "-")
     assert default.stdout == init_text(HCA22)
@@ -94,6 +104,7 @@ def test_an_edition_is_named_by_id_or_alias_and_in_the_check_line() -> None:
     text = init_text("white-paper")
     assert text == init_text(WP21)
     assert f"icscheck check FILE --edition {WP21}\n" in text
+    assert f"seat that the edition {WP21} asks for" in text.replace("\n# ", " ")
 
 
 def test_a_body_with_no_seats_is_left_empty() -> None:
