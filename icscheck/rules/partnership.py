@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from icscheck import geography
+from icscheck.citations import Citation
 from icscheck.model import (
     Appointer,
     IntegratedCarePartnership,
@@ -16,7 +17,7 @@ from icscheck.model import (
     person_key,
 )
 from icscheck.results import Severity
-from icscheck.rules.base import Citation, Context, Problem, rule
+from icscheck.rules.base import Context, Problem, rule
 
 MEMBERS = ("partnership", "members")
 
