@@ -11,14 +11,9 @@ from icscheck.citations import cite
 from icscheck.editions import Edition, RuleSetting
 from icscheck.model import IntegratedCareSystem, build_system
 from icscheck.results import Finding, Severity, count_by_severity
-from icscheck.rules import RULES_BY_ID, Citation, Context, Rule
+from icscheck.rules import Context
+from icscheck.rules.registry import SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
 from icscheck.suppressions import read_suppressions
-
-SYNTAX_RULE = "YAML-SYNTAX"
-SCHEMA_RULE = "SCHEMA"
-SUPPRESSION_RULE = "SUPPRESSION"
-ALWAYS_ON = (SYNTAX_RULE, SCHEMA_RULE, SUPPRESSION_RULE)
-"""Findings no selection turns off: rules cannot run on a file that is not valid input."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,32 +27,6 @@ class Selection:
         rule = setting.rule
         selected = not self.select or any(matches(rule, pattern) for pattern in self.select)
         return selected and not any(matches(rule, pattern) for pattern in self.ignore)
-
-
-def matches(rule: Rule, pattern: str) -> bool:
-    """A pattern names a rule by ID, ID prefix (``ICP``) or name (``board-chair``)."""
-    return rule.id.startswith(pattern.upper()) or rule.name == pattern.lower()
-
-
-def pattern_problem(pattern: str, *, ignoring: bool) -> str | None:
-    """Why a `--select`/`--ignore` pattern cannot be used, or None: a typo must not silently
-    select or ignore nothing, and the checks that guard valid input cannot be turned off.
-    The reason starts with the pattern, for the caller to put after the option's name."""
-    if pattern.upper() in ALWAYS_ON:
-        reason = "cannot be ignored: rules only run on valid input"
-        return f"{pattern.upper()} {reason}" if ignoring else None
-    if any(matches(rule, pattern) for rule in RULES_BY_ID.values()):
-        return None
-    return f"{pattern}: no rule has that ID, prefix or name"
-
-
-def suppressible(pattern: str) -> frozenset[str] | str:
-    """The rule IDs a suppression comment's `pattern` stands for, read exactly as `--ignore`
-    reads it, or why it cannot be used."""
-    problem = pattern_problem(pattern, ignoring=True)
-    if problem is not None:
-        return problem
-    return frozenset(rule.id for rule in RULES_BY_ID.values() if matches(rule, pattern))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +105,7 @@ def check_editions(
         shape = tuple(sorted((_schema_finding(p, path, document) for p in problems), key=_order))
         return tuple(FileReport(path, edition, shape, None) for edition in editions)
     system = with_reference_councils(build_system(document.data), as_of)
-    suppressions = read_suppressions(text, suppressible)
+    suppressions = read_suppressions(text)
     found = [_rule_findings(system, document, path, e, as_of, selection) for e in editions]
     covers = [[suppressions.covering(f.rule, f.line) for f in fs] for fs in found]
     used = {cover for row in covers for cover in row if cover is not None}
@@ -215,13 +184,13 @@ def _suppression_findings(
 ) -> list[Finding]:
     return [
         _finding(
-            SUPPRESSION_RULE,
-            "suppression",
+            SUPPRESSION.id,
+            SUPPRESSION.name,
             message,
             path,
             position,
             (),
-            cite_text=cite(Citation("FORMAT")),
+            cite_text=cite(SUPPRESSION.citation),
             severity=severity,
         )
         for message, position in problems
@@ -230,13 +199,14 @@ def _suppression_findings(
 
 def _schema_finding(problem: schema.SchemaProblem, path: str, document: loader.Document) -> Finding:
     return _finding(
-        SCHEMA_RULE,
-        "schema",
+        SCHEMA.id,
+        SCHEMA.name,
         problem.message,
         path,
         document.locate(problem.pointer, at_key=problem.at_key),
         problem.pointer,
-        cite_text=cite(Citation("FORMAT")),
+        cite_text=cite(SCHEMA.citation),
+        severity=SCHEMA.severity,
     )
 
 
@@ -247,13 +217,14 @@ def _order(finding: Finding) -> tuple[int, int, str]:
 def _syntax_findings(error: loader.YamlSyntaxError, path: str) -> Iterable[Finding]:
     for problem in error.problems:
         yield _finding(
-            SYNTAX_RULE,
-            "yaml-syntax",
+            YAML_SYNTAX.id,
+            YAML_SYNTAX.name,
             problem.message,
             path,
             problem.position,
             (),
-            cite_text=cite(Citation("YAML")),
+            cite_text=cite(YAML_SYNTAX.citation),
+            severity=YAML_SYNTAX.severity,
         )
 
 

@@ -1,4 +1,5 @@
-"""The documents rules cite, read from the shipped `citations.yaml`."""
+"""Citations and the documents they name: `Citation`, and the sources read from the shipped
+`citations.yaml`, with how a finding cites them and how sure each is."""
 
 from __future__ import annotations
 
@@ -8,7 +9,18 @@ from importlib import resources
 
 import yaml
 
-from icscheck.rules.base import Citation
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a requirement comes from: a source in `citations.yaml` and the part of it."""
+
+    source: str
+    """Source ID, e.g. ``HCA22-1B``."""
+    section: str = ""
+    """The provision within it, e.g. ``para 3(1)(a)``."""
+    confidence: str | None = None
+    """Q quoted, C corroborated, R recalled, N not law; None takes the source's own."""
+
 
 CONFIDENCE = {
     "Q": "quoted from the source",

@@ -606,10 +606,11 @@ def explain(
     """
     from icscheck.editions import EditionError, load_edition
     from icscheck.reporters import listings
+    from icscheck.rules.registry import UnknownRule
 
     try:
         _print(listings.explain(rule, load_edition(edition)))
-    except (EditionError, listings.UnknownRule) as error:
+    except (EditionError, UnknownRule) as error:
         fail(str(error))
 
 

@@ -17,10 +17,10 @@ from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from icscheck import loader, schema
-from icscheck.citations import all_sources
+from icscheck.citations import Citation, all_sources
 from icscheck.discovery import InputError, read_limited
 from icscheck.results import Severity
-from icscheck.rules import ALL_RULES, RULES_BY_ID, Citation, Rule
+from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
 
 DEFAULT_EDITION = "hca-2022"
 EDITION_ALIASES = {"white-paper": "white-paper-2021"}

@@ -6,15 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from icscheck.checker import (
-    ALWAYS_ON,
-    FileReport,
-    RunReport,
-    Selection,
-    check_editions,
-    matches,
-    pattern_problem,
-)
+from icscheck.checker import FileReport, RunReport, Selection, check_editions
 from icscheck.discovery import InputError, discover
 from icscheck.editions import (
     DEFAULT_EDITION,
@@ -27,8 +19,8 @@ from icscheck.editions import (
 )
 from icscheck.geography import long_date
 from icscheck.results import Severity
-from icscheck.rules import RULES_BY_ID
-from icscheck.settings import Settings, split_names
+from icscheck.rules.registry import ALL_RULES, ALWAYS_ON, matches, pattern_problem, split_names
+from icscheck.settings import Settings
 
 ALL_EDITIONS = "all"
 
@@ -165,7 +157,7 @@ def _check_selected(patterns: tuple[str, ...], editions: tuple[Edition, ...]) ->
             continue
         where = [
             f"{rule.id} is in force in {', '.join(ids)}"
-            for rule in RULES_BY_ID.values()
+            for rule in ALL_RULES
             if matches(rule, pattern) and (ids := [e.id for e in in_force_in(rule.id)])
         ]
         checked = ", ".join(edition.id for edition in editions)

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from icscheck import loader
-from icscheck.checker import pattern_problem
 from icscheck.discovery import InputError, read_limited
 from icscheck.editions import EditionError, load_edition
 from icscheck.results import Severity
+from icscheck.rules.registry import pattern_problem, split_names
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -146,8 +146,3 @@ def _names(table: dict[str, Any], key: str, origin: str) -> tuple[str, ...] | No
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise SettingsError(f"{origin}: {key} must be a name or a list of names")
     return split_names(tuple(items))
-
-
-def split_names(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Names given repeatedly or comma-separated, as `--select ICP,ICB001` or in settings."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())

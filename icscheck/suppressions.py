@@ -12,16 +12,12 @@ is found with one `str.find`. Findings are matched through a dict by rule and li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from icscheck.loader import Position
+from icscheck.rules.registry import split_names, suppressible
 
 _MARKER = re.compile(r"#\s*+icscheck:\s*+ignore\[")
-
-Resolve = Callable[[str], frozenset[str] | str]
-"""The rule IDs a name in the brackets stands for, read as `--ignore` reads it, or why it
-cannot be used there."""
 
 _MOST_UNUSABLE = 3
 """Names a message quotes before it stops reading a hostile list."""
@@ -90,8 +86,9 @@ def _unused_message(suppression: Suppression, idle: list[str]) -> str:
     return f"the suppression of {named} sets aside no finding; remove {named} from the brackets"
 
 
-def read_suppressions(text: str, resolve: Resolve) -> Suppressions:
-    """Every `icscheck: ignore[...]` comment in the text, its names checked by `resolve`."""
+def read_suppressions(text: str) -> Suppressions:
+    """Every `icscheck: ignore[...]` comment in the text, its names read as `--ignore` reads
+    them."""
     given: list[Suppression] = []
     problems: list[tuple[str, Position]] = []
     in_header = True
@@ -102,7 +99,7 @@ def read_suppressions(text: str, resolve: Resolve) -> Suppressions:
         if match is None:
             continue
         position = Position(number, match.start() + 1)
-        read = _read_comment(line, match.end(), resolve)
+        read = _read_comment(line, match.end())
         if isinstance(read, str):
             problems.append((read, position))
         else:
@@ -110,21 +107,19 @@ def read_suppressions(text: str, resolve: Resolve) -> Suppressions:
     return _indexed(given, problems)
 
 
-def _read_comment(
-    line: str, start: int, resolve: Resolve
-) -> tuple[tuple[str, frozenset[str]], ...] | str:
+def _read_comment(line: str, start: int) -> tuple[tuple[str, frozenset[str]], ...] | str:
     """The names of the comment whose brackets open at `start`, with the rule IDs each stands
     for, or the comment's problem."""
     close = line.find("]", start)
     if close < 0:
         return "the suppression has no closing ']'; write '# icscheck: ignore[ICB012] reason'"
-    names = tuple(dict.fromkeys(p.strip() for p in line[start:close].split(",") if p.strip()))
+    names = tuple(dict.fromkeys(split_names((line[start:close],))))
     if not names:
         return "the suppression names no rule; name rules as --ignore does, e.g. ICB013"
     named: list[tuple[str, frozenset[str]]] = []
     unusable: list[str] = []
     for number, name in enumerate(names, start=1):
-        resolved = resolve(name)
+        resolved = suppressible(name)
         if isinstance(resolved, str):
             unusable.append(_shorten(resolved))
             if len(unusable) == _MOST_UNUSABLE and number < len(names):

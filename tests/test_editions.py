@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from icscheck import editions
-from icscheck.citations import all_sources, confidence
+from icscheck.citations import Citation, all_sources, confidence
 from icscheck.editions import (
     DEFAULT_EDITION,
     ChangeKind,
@@ -22,7 +22,7 @@ from icscheck.editions import (
 )
 from icscheck.model import build_system
 from icscheck.results import Severity
-from icscheck.rules import ALL_RULES, Citation, Context
+from icscheck.rules import ALL_RULES, Context
 from tests.helpers import DF21, EDITIONS_OLDEST_FIRST, HCA22, OPT1, OPT2, PLACE_SECTORS, WP21
 
 EDITIONS = EDITIONS_OLDEST_FIRST

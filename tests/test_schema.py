@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from icscheck.checker import SCHEMA_RULE, FileReport, check_text
+from icscheck.checker import FileReport, check_text
 from icscheck.editions import Edition, load_edition
 from icscheck.loader import load
 from icscheck.results import Finding, Severity
+from icscheck.rules.registry import SCHEMA
 from icscheck.schema import ICS_SCHEMA, SchemaProblem, schema_text, validate
 from tests.helpers import AS_OF_DATE, FIXTURES, SAMPLES
 
@@ -51,7 +52,7 @@ def report(text: str) -> FileReport:
 
 
 def schema_findings(text: str) -> list[Finding]:
-    return [finding for finding in report(text).findings if finding.rule == SCHEMA_RULE]
+    return [finding for finding in report(text).findings if finding.rule == SCHEMA.id]
 
 
 def only_finding(text: str) -> Finding:
@@ -166,7 +167,7 @@ def test_a_board_only_file_is_valid_and_the_missing_partnership_is_a_rule_findin
     assert validate(load(text).data) == []
     result = report(text)
     assert result.system is not None
-    assert SCHEMA_RULE not in {finding.rule for finding in result.findings}
+    assert SCHEMA.id not in {finding.rule for finding in result.findings}
     assert "ICP001" in {finding.rule for finding in result.findings}
 
 
@@ -496,7 +497,7 @@ def test_a_file_that_is_not_a_mapping(text: str, shown: str) -> None:
 def test_schema_findings_are_errors_with_a_source_and_no_rules_run() -> None:
     result = report(VALID.replace("role: chair", "role: chiar"))
     [finding] = result.findings
-    assert finding.rule == SCHEMA_RULE
+    assert finding.rule == SCHEMA.id
     assert finding.name == "schema"
     assert finding.severity is Severity.ERROR
     assert finding.path == "x.ics.yaml"

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from icscheck import loader
-from icscheck.checker import SYNTAX_RULE, check_bytes, check_text
+from icscheck.checker import check_bytes, check_text
 from icscheck.editions import load_edition
 from icscheck.loader import (
     Document,
@@ -23,6 +23,7 @@ from icscheck.loader import (
     pointer_text,
 )
 from icscheck.results import Severity
+from icscheck.rules.registry import YAML_SYNTAX
 from tests.helpers import AS_OF_DATE, FIXTURES
 
 SOURCE_FIXTURES = FIXTURES / "source"
@@ -257,9 +258,9 @@ def test_duplicate_keys_are_yaml_syntax_findings_through_the_engine() -> None:
     text = (SOURCE_FIXTURES / "duplicates.ics.yaml").read_text("utf-8")
     report = check_text(text, "dup.ics.yaml", load_edition("hca-2022"), as_of=AS_OF_DATE)
     assert [(f.rule, f.line, f.column) for f in report.findings] == [
-        (SYNTAX_RULE, 5, 3),
-        (SYNTAX_RULE, 14, 7),
-        (SYNTAX_RULE, 15, 1),
+        (YAML_SYNTAX.id, 5, 3),
+        (YAML_SYNTAX.id, 14, 7),
+        (YAML_SYNTAX.id, 15, 1),
     ]
     assert all(f.severity is Severity.ERROR and f.path == "dup.ics.yaml" for f in report.findings)
     assert report.system is None
@@ -471,7 +472,7 @@ def test_syntax_errors_are_findings_not_tracebacks() -> None:
     report = check_text("ics:\n\tname: x\n", "tab.ics.yaml", edition, as_of=AS_OF_DATE)
     [finding] = report.findings
     assert (finding.rule, finding.name, finding.line, finding.column) == (
-        SYNTAX_RULE,
+        YAML_SYNTAX.id,
         "yaml-syntax",
         2,
         1,
@@ -522,7 +523,7 @@ def test_check_bytes_reports_bad_encoding_as_a_syntax_finding() -> None:
     raw = b"version: 1\nics:\n  name: Caf\xe9\n"
     report = check_bytes(raw, "latin1.ics.yaml", load_edition("hca-2022"), as_of=AS_OF_DATE)
     [finding] = report.findings
-    assert (finding.rule, finding.line, finding.column) == (SYNTAX_RULE, 3, 12)
+    assert (finding.rule, finding.line, finding.column) == (YAML_SYNTAX.id, 3, 12)
     assert "UTF-8" in finding.message
 
 
@@ -532,7 +533,7 @@ def test_check_bytes_accepts_a_byte_order_mark() -> None:
     plain = check_bytes(text.encode(), "a.ics.yaml", edition, as_of=AS_OF_DATE)
     marked = check_bytes(b"\xef\xbb\xbf" + text.encode(), "a.ics.yaml", edition, as_of=AS_OF_DATE)
     assert marked.findings == plain.findings
-    assert all(f.rule not in (SYNTAX_RULE, "SCHEMA") for f in marked.findings)
+    assert all(f.rule not in (YAML_SYNTAX.id, "SCHEMA") for f in marked.findings)
 
 
 # --- structures that are refused -----------------------------------------------------------------

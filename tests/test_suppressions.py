@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from icscheck.checker import suppressible
 from icscheck.loader import Position
 from icscheck.suppressions import read_suppressions
 from tests.helpers import AS_OF, SAMPLES, invoke
@@ -90,7 +89,7 @@ def test_reader_locates_comments_and_tells_header_from_body() -> None:
     text = "# icscheck: ignore[icb013] lower case IDs are fine\nversion: 1\n" + (
         "ics: {name: X}  # icscheck: ignore[ICB012] reason\n"
     )
-    read = read_suppressions(text, suppressible)
+    read = read_suppressions(text)
     assert [(s.rules, s.position, s.file_wide) for s in read.given] == [
         (frozenset({"ICB013"}), Position(1, 1), True),
         (frozenset({"ICB012"}), Position(3, 17), False),

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.checker import suppressible
 from icscheck.loader import Position
 from icscheck.suppressions import read_suppressions
 from tests.helpers import AS_OF, SAMPLES, invoke
@@ -145,7 +144,7 @@ def test_an_unclosed_bracket_is_reported_not_ignored(tmp_path: Path) -> None:
 
 def test_suppressions_are_indexed_by_rule_and_line() -> None:
     text = "# icscheck: ignore[ICP] interim\nversion: 1\nics: {}  # icscheck: ignore[ICB0] why\n"
-    read = read_suppressions(text, suppressible)
+    read = read_suppressions(text)
     assert read.covering("ICP002", 99) is not None
     assert read.covering("ICB012", 3) is not None
     assert read.covering("ICB012", 4) is None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icscheck import geography
-from icscheck.citations import CONFIDENCE, all_sources, cite, confidence
+from icscheck.citations import CONFIDENCE, Citation, all_sources, cite, confidence
 from icscheck.editions import (
     ChangeKind,
     ChangeValue,
@@ -22,47 +22,8 @@ from icscheck.editions import (
 )
 from icscheck.loader import clip
 from icscheck.results import Severity
-from icscheck.rules import ALL_RULES, Citation, Rule
-
-BUILT_IN_CHECKS = {
-    "YAML-SYNTAX": (
-        "yaml-syntax",
-        "The file parses as YAML, with no duplicate keys.",
-        "A file that is not valid YAML cannot be checked at all, and a duplicate key would let "
-        "one value silently replace another (PyYAML keeps the last). Only true and false are "
-        "booleans; dates stay as written. Always on, in every edition.",
-    ),
-    "SCHEMA": (
-        "schema",
-        "The file matches the icscheck input format (version 1).",
-        "Types, required keys, allowed values and unknown keys are checked against the JSON "
-        "Schema that `icscheck schema` prints, so a typo such as 'nominted_by' cannot pass "
-        "silently. Rules run only on a file that matches it. Always on, in every edition.",
-    ),
-    "SUPPRESSION": (
-        "suppression",
-        "A suppression comment names known rules, gives its reason and sets something aside.",
-        "A comment '# icscheck: ignore[ICB012] recruitment under way, see board paper 2026-09' "
-        "sets aside that rule's findings on its own line, or in the whole file when it stands "
-        "in the comments before the document starts. It names rules as --ignore does (IDs, "
-        "prefixes such as ICP, or names such as board-chair) and must say why, so the file "
-        "records each exception; one that does not suppresses nothing and is reported as an "
-        "error. A suppression that sets aside no finding under any edition checked is reported "
-        "as info, so stale exceptions are removed; rules that did not run are not judged. "
-        "YAML-SYNTAX and SCHEMA findings cannot be suppressed.",
-    ),
-}
-
-
-class UnknownRule(Exception):
-    """No rule has the ID or name asked for."""
-
-
-def find_rule(name: str) -> Rule:
-    for rule in ALL_RULES:
-        if name.upper() == rule.id or name.lower() == rule.name:
-            return rule
-    raise UnknownRule(f"no rule is called '{name}'; `icscheck rules` lists them")
+from icscheck.rules import Rule
+from icscheck.rules.registry import BuiltIn, find
 
 
 def rules_table(edition: Edition) -> str:
@@ -103,10 +64,9 @@ def rules_json(edition: Edition) -> str:
 def explain(name: str, edition: Edition) -> str:
     """A rule's whole documentation, with its citation and parameters in `edition`; for a rule
     not in force there, it says so first and cites each edition where it is instead."""
-    if name.upper() in BUILT_IN_CHECKS:
-        slug, summary, docs = BUILT_IN_CHECKS[name.upper()]
-        return f"{name.upper()} {slug}\n\n{summary}\n\n{_wrap(docs)}\n"
-    rule = find_rule(name)
+    rule = find(name)
+    if isinstance(rule, BuiltIn):
+        return f"{rule.id} {rule.name}\n\n{rule.summary}\n\n{_wrap(rule.docs)}\n"
     setting = edition.setting(rule.id)
     params = setting.params if setting else rule.parameters
     lines = [f"{rule.id} {rule.name}", ""]

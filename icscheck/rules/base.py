@@ -8,21 +8,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from icscheck.citations import Citation
 from icscheck.loader import Pointer
 from icscheck.model import BoardMember, IntegratedCareSystem
 from icscheck.results import Severity
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """Where a requirement comes from: a source in `citations.yaml` and the part of it."""
-
-    source: str
-    """Source ID, e.g. ``HCA22-1B``."""
-    section: str = ""
-    """The provision within it, e.g. ``para 3(1)(a)``."""
-    confidence: str | None = None
-    """Q quoted, C corroborated, R recalled, N not law; None takes the source's own."""
 
 
 @dataclass(frozen=True, slots=True)

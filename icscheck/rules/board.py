@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck import geography
+from icscheck.citations import Citation
 from icscheck.model import BoardMember, Nominator, Role, Sector, person_key
 from icscheck.results import Severity
-from icscheck.rules.base import Citation, Context, Problem, Seat, rule
+from icscheck.rules.base import Context, Problem, Seat, rule
 
 MEMBERS = ("board", "members")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from icscheck.citations import Citation
 from icscheck.model import Nominator, Role, Sector
-from icscheck.rules.base import Citation, Context, Problem, Seat, rule
+from icscheck.rules.base import Context, Problem, Seat, rule
 
 MEMBERS = ("board", "members")
 

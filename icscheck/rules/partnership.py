@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from icscheck import geography
+from icscheck.citations import Citation
 from icscheck.model import (
     Appointer,
     IntegratedCarePartnership,
@@ -16,7 +17,7 @@ from icscheck.model import (
     person_key,
 )
 from icscheck.results import Severity
-from icscheck.rules.base import COUNCILS, Citation, Context, Problem, Seat, rule
+from icscheck.rules.base import COUNCILS, Context, Problem, Seat, rule
 
 MEMBERS = ("partnership", "members")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from icscheck.citations import Citation
 from icscheck.model import Sector
-from icscheck.rules.base import Citation, Context, Problem, rule
+from icscheck.rules.base import Context, Problem, rule
 
 _PLACE_SECTORS = [
     "primary_care",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck import geography
+from icscheck.citations import Citation
 from icscheck.model import council_key
 from icscheck.results import Severity
-from icscheck.rules.base import Citation, Context, Problem, rule
+from icscheck.rules.base import Context, Problem, rule
 
 CODE = ("ics", "icb_code")
 

@@ -10,8 +10,8 @@ import pytest
 
 from icscheck.citations import all_sources
 from icscheck.loader import load
-from icscheck.reporters.listings import BUILT_IN_CHECKS
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
+from icscheck.rules.registry import BUILT_INS
 from tests.rules.helpers import AS_OF, check, schema_valid
 
 BASE: dict[str, Any] = {"version": 1, "ics": {"name": "Example"}, "board": {"members": []}}
@@ -71,7 +71,7 @@ def test_ids_and_names_are_the_catalogue_of_rules_md() -> None:
     from_rules_md = [rule.id for rule in ALL_RULES if rule.id not in REFERENCE_DATA_RULES]
     assert from_rules_md == list(CATALOGUE)
     assert {rule.id: rule.name for rule in ALL_RULES} == CATALOGUE | REFERENCE_DATA_RULES
-    assert {rule_id: name for rule_id, (name, *_) in BUILT_IN_CHECKS.items()} == BUILT_IN
+    assert {check.id: check.name for check in BUILT_INS} == BUILT_IN
 
 
 def test_ids_and_names_are_unique() -> None:
