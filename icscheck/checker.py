@@ -10,7 +10,7 @@ from icscheck import geography, loader, schema
 from icscheck.citations import cite
 from icscheck.editions import Edition, RuleSetting
 from icscheck.model import IntegratedCareSystem, build_system
-from icscheck.results import Finding, Severity, count_by_severity
+from icscheck.results import FileReport, Finding, Severity
 from icscheck.rules import Context
 from icscheck.rules.registry import SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
 from icscheck.suppressions import read_suppressions
@@ -29,62 +29,6 @@ class Selection:
         return selected and not any(matches(rule, pattern) for pattern in self.ignore)
 
 
-@dataclass(frozen=True, slots=True)
-class FileReport:
-    """What checking one file under one edition found."""
-
-    path: str
-    edition: Edition
-    findings: tuple[Finding, ...]
-    system: IntegratedCareSystem | None
-    """The model, when the file was valid enough to build one."""
-    suppressed: int = 0
-    """Findings a reasoned `# icscheck: ignore[...]` comment set aside."""
-
-    @property
-    def ics(self) -> str | None:
-        return None if self.system is None else self.system.name
-
-    @property
-    def compliant(self) -> bool:
-        """No error-level finding: the file meets every requirement the edition makes law."""
-        return not any(f.severity is Severity.ERROR for f in self.findings)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return count_by_severity(list(self.findings))
-
-
-@dataclass(frozen=True, slots=True)
-class RunReport:
-    """Every file checked in one run, under one or more editions, on one date."""
-
-    editions: tuple[Edition, ...]
-    as_of: dt.date
-    files: tuple[FileReport, ...]
-    """One report a file and edition: each file's editions together, in the editions' order."""
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [finding for report in self.files for finding in report.findings]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return count_by_severity(self.findings)
-
-    @property
-    def compliant(self) -> int:
-        """How many verdicts (one a file and edition) found no error."""
-        return sum(report.compliant for report in self.files)
-
-    def by_file(self) -> list[list[FileReport]]:
-        """Each file's reports together, one an edition, in the order the files were checked."""
-        grouped: dict[str, list[FileReport]] = {}
-        for report in self.files:
-            grouped.setdefault(report.path, []).append(report)
-        return list(grouped.values())
-
-
 def check_editions(
     raw: bytes,
     path: str,
@@ -99,11 +43,11 @@ def check_editions(
         document = loader.load(text)
     except loader.YamlSyntaxError as error:
         syntax = tuple(_syntax_findings(error, path))
-        return tuple(FileReport(path, edition, syntax, None) for edition in editions)
+        return tuple(FileReport(path, edition.ref, syntax, None) for edition in editions)
     problems = schema.validate(document.data)
     if problems:
         shape = tuple(sorted((_schema_finding(p, path, document) for p in problems), key=_order))
-        return tuple(FileReport(path, edition, shape, None) for edition in editions)
+        return tuple(FileReport(path, edition.ref, shape, None) for edition in editions)
     system = with_reference_councils(build_system(document.data), as_of)
     suppressions = read_suppressions(text)
     found = [_rule_findings(system, document, path, e, as_of, selection) for e in editions]
@@ -118,7 +62,7 @@ def check_editions(
     for edition, fs, cs in zip(editions, found, covers, strict=True):
         kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
         findings = tuple(sorted([*kept, *notes], key=_order))
-        reports.append(FileReport(path, edition, findings, system, len(fs) - len(kept)))
+        reports.append(FileReport(path, edition.ref, findings, system, len(fs) - len(kept)))
     return tuple(reports)
 
 

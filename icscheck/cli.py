@@ -27,7 +27,7 @@ from icscheck.reporters import Format, ReportOptions, printable
 from icscheck.results import Severity
 
 if TYPE_CHECKING:
-    from icscheck.checker import RunReport
+    from icscheck.results import RunReport
 
 
 class _Argument(TyperArgument):

@@ -19,7 +19,7 @@ from typing import Any, TypeAlias
 from icscheck import loader, schema
 from icscheck.citations import Citation, all_sources
 from icscheck.discovery import InputError, read_limited
-from icscheck.results import Severity
+from icscheck.results import EditionRef, Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
 
 DEFAULT_EDITION = "hca-2022"
@@ -63,6 +63,11 @@ class Edition:
 
     def setting(self, rule_id: str) -> RuleSetting | None:
         return next((s for s in self.settings if s.rule.id == rule_id), None)
+
+    @property
+    def ref(self) -> EditionRef:
+        """The edition as a report names it, without its rules."""
+        return EditionRef(self.id, self.title, self.date)
 
 
 class ChangeKind(StrEnum):

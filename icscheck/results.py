@@ -1,10 +1,18 @@
-"""The one finding type every stage produces and every reporter reads."""
+"""What a run found: the types every stage produces and every reporter reads.
+
+Reporters import this module and the model, nothing of the checking side: a report names the
+edition it was checked under by an `EditionRef`, not the `Edition` with its rules."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from icscheck.model import IntegratedCareSystem
 
 
 class Severity(StrEnum):
@@ -51,3 +59,69 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     """Counts keyed by every severity, zeros included, so output shapes never vary."""
     counts = Counter(f.severity for f in findings)
     return {severity.value: counts.get(severity, 0) for severity in Severity}
+
+
+@dataclass(frozen=True, slots=True)
+class EditionRef:
+    """The edition a report was checked under, as reporters name it."""
+
+    id: str
+    title: str
+    date: str | None
+    """When the edition was published or came into force (ISO), if it has a date."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What checking one file under one edition found."""
+
+    path: str
+    edition: EditionRef
+    findings: tuple[Finding, ...]
+    system: IntegratedCareSystem | None
+    """The model, when the file was valid enough to build one."""
+    suppressed: int = 0
+    """Findings a reasoned `# icscheck: ignore[...]` comment set aside."""
+
+    @property
+    def ics(self) -> str | None:
+        return None if self.system is None else self.system.name
+
+    @property
+    def compliant(self) -> bool:
+        """No error-level finding: the file meets every requirement the edition makes law."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return count_by_severity(list(self.findings))
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """Every file checked in one run, under one or more editions, on one date."""
+
+    editions: tuple[EditionRef, ...]
+    as_of: dt.date
+    files: tuple[FileReport, ...]
+    """One report a file and edition: each file's editions together, in the editions' order."""
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for report in self.files for finding in report.findings]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return count_by_severity(self.findings)
+
+    @property
+    def compliant(self) -> int:
+        """How many verdicts (one a file and edition) found no error."""
+        return sum(report.compliant for report in self.files)
+
+    def by_file(self) -> list[list[FileReport]]:
+        """Each file's reports together, one an edition, in the order the files were checked."""
+        grouped: dict[str, list[FileReport]] = {}
+        for report in self.files:
+            grouped.setdefault(report.path, []).append(report)
+        return list(grouped.values())

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from icscheck.checker import FileReport, RunReport, Selection, check_editions
+from icscheck.checker import Selection, check_editions
 from icscheck.discovery import InputError, discover
 from icscheck.editions import (
     DEFAULT_EDITION,
@@ -18,7 +18,7 @@ from icscheck.editions import (
     load_edition,
 )
 from icscheck.geography import long_date
-from icscheck.results import Severity
+from icscheck.results import FileReport, RunReport, Severity
 from icscheck.rules.registry import ALL_RULES, ALWAYS_ON, matches, pattern_problem, split_names
 from icscheck.settings import Settings
 
@@ -115,7 +115,9 @@ def run(request: Request) -> Outcome:
         )
     read = tuple(item.path for item in found.inputs if item.path is not None)
     return Outcome(
-        report=RunReport(editions=editions, as_of=request.as_of, files=tuple(reports)),
+        report=RunReport(
+            editions=tuple(e.ref for e in editions), as_of=request.as_of, files=tuple(reports)
+        ),
         read=read if request.rules is None else (*read, request.rules),
         unreadable=tuple(unreadable),
     )

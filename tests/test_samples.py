@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.checker import FileReport, check_bytes
+from icscheck.checker import check_bytes
 from icscheck.editions import builtin_editions, load_edition
-from icscheck.results import Severity
+from icscheck.results import FileReport, Severity
 from tests.helpers import AS_OF_DATE, SAMPLES
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.ics.yaml"))

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from icscheck.checker import FileReport, check_text
+from icscheck.checker import check_text
 from icscheck.editions import Edition, load_edition
 from icscheck.loader import load
-from icscheck.results import Finding, Severity
+from icscheck.results import FileReport, Finding, Severity
 from icscheck.rules.registry import SCHEMA
 from icscheck.schema import ICS_SCHEMA, SchemaProblem, schema_text, validate
 from tests.helpers import AS_OF_DATE, FIXTURES, SAMPLES

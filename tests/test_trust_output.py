@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from icscheck import run
-from icscheck.checker import RunReport
 from icscheck.reporters import Format, ReportOptions, printable, reporter_for
+from icscheck.results import RunReport
 from tests.helpers import AS_OF, AS_OF_DATE, EDITIONS_OLDEST_FIRST, HCA22, SAMPLES, invoke
 
 EVIL_NAME = "Paul \x1b]0;pwned\x07Kirk\u202eland\x9b31m"

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from icscheck.checker import RunReport
+    from icscheck.results import RunReport
 
 
 class Format(StrEnum):

@@ -8,8 +8,8 @@ from dataclasses import asdict
 from typing import Any
 
 from icscheck import __version__
-from icscheck.checker import RunReport
 from icscheck.reporters import UNSAFE, ReportOptions, printable
+from icscheck.results import RunReport
 
 
 def render(run: RunReport, options: ReportOptions) -> str:

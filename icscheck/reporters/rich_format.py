@@ -16,10 +16,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from icscheck.checker import FileReport, RunReport
 from icscheck.model import BoardMember, IntegratedCareSystem
 from icscheck.reporters import ReportOptions, plural, printable, tally
-from icscheck.results import Severity
+from icscheck.results import FileReport, RunReport, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 TABLE_WIDTH = 100

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from icscheck.checker import RunReport
 from icscheck.reporters import ReportOptions, plural, printable, tally
+from icscheck.results import RunReport
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
