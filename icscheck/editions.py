@@ -6,7 +6,6 @@ new edition of the law needs no Python. The same format is the user's rule pack.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +20,7 @@ from icscheck.citations import Citation, all_sources
 from icscheck.discovery import InputError, read_limited
 from icscheck.results import EditionRef, Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
+from icscheck.wording import did_you_mean, location
 
 DEFAULT_EDITION = "hca-2022"
 EDITION_ALIASES = {"white-paper": "white-paper-2021"}
@@ -244,13 +244,13 @@ def _builtin_text(name: str) -> str | None:
 
 def _choices(name: str) -> str:
     known = builtin_editions()
-    close = difflib.get_close_matches(name, known, n=1)
+    hint = did_you_mean(name, known)
     listed = f"choose one of: {', '.join(known)}"
-    return f"did you mean '{close[0]}'? ({listed})" if close else listed
+    return f"{hint} ({listed})" if hint else listed
 
 
 def _where(label: str, position: loader.Position, message: object) -> str:
-    return f"{label}:{position.line}:{position.column}: {message}"
+    return f"{location(label, position.line, position.column)}: {message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,8 +292,8 @@ def _check(layer: _Layer, label: str) -> None:
         rule = RULES_BY_ID.get(rule_id)
         here = ("rules", rule_id)
         if rule is None:
-            close = difflib.get_close_matches(rule_id, list(RULES_BY_ID), n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = did_you_mean(rule_id, RULES_BY_ID)
+            hint = f"{hint} " if hint else ""
             raise fail(
                 here, f"unknown rule '{rule_id}'; {hint}(`icscheck rules` lists them)", at_key=True
             )
@@ -326,8 +326,8 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[loader.Pointer, b
     items = [value] if isinstance(value, str) else value
     for index, item in enumerate(items if permitted else ()):
         if item not in permitted:
-            close = difflib.get_close_matches(item, permitted, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = did_you_mean(item, permitted)
+            hint = f"{hint} " if hint else ""
             allowed = f"{hint}(allowed: {', '.join(permitted)})"
             return (
                 (index,) if isinstance(value, list) else (),
@@ -340,8 +340,8 @@ def _param_problem(rule: Rule, name: str, value: Any) -> tuple[loader.Pointer, b
 
 def _unknown_source(source_id: str) -> str:
     known = list(all_sources())
-    close = difflib.get_close_matches(source_id, known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(source_id, known)
+    hint = f"; {hint}" if hint else ""
     return f"unknown source '{loader.clip(source_id)}'{hint} (known sources: {', '.join(known)})"
 
 

@@ -9,13 +9,14 @@ geography of that date.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from typing import TypeAlias
+
+from icscheck.wording import closest, in_force, joined, long_date
 
 CAVEAT = (
     "The councils in each ICB's area are compiled from the ICB boundaries and the local "
@@ -39,24 +40,6 @@ CODE_FORM = (
 
 _ICBS_CSV = "icbs.csv"
 _COUNCILS_CSV = "icb_local_authorities.csv"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _in_force(valid_from: date, valid_to: date | None, on: date) -> bool:
-    return valid_from <= on and (valid_to is None or on <= valid_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +72,7 @@ class IntegratedCareBoardRecord:
 
     def in_force(self, on: date) -> bool:
         """Whether this record holds on `on` (both ends inclusive)."""
-        return _in_force(self.valid_from, self.valid_to, on)
+        return in_force(self.valid_from, self.valid_to, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +92,7 @@ class CouncilRecord:
 
     def in_force(self, on: date) -> bool:
         """Whether this record holds on `on` (both ends inclusive)."""
-        return _in_force(self.valid_from, self.valid_to, on)
+        return in_force(self.valid_from, self.valid_to, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +264,7 @@ def _close_matches(key: str, on: date | None) -> tuple[IntegratedCareBoardRecord
     codes = [c for c in by_code if c == squeezed]
     codes += [r.code for r in icb_records() if r.gss_code == squeezed]
     if not codes:
-        codes = difflib.get_close_matches(key, by_code, n=3, cutoff=0.6)
+        codes = closest(key, by_code, most=3)
     if len(key) >= 3:
         wanted = _name_key(key)
         codes += [
@@ -311,11 +294,6 @@ def _offered(record: IntegratedCareBoardRecord, on: date | None) -> str:
     if end is None or (on is not None and on <= end):
         return record.label
     return f"{record.code} ({record.name}, dissolved {long_date(end)})"
-
-
-def long_date(on: date) -> str:
-    """A date as British prose writes it, whatever the locale: ``1 April 2026``."""
-    return f"{on.day} {_MONTHS[on.month - 1]} {on.year}"
 
 
 def explain(found: Lookup, on: date) -> str:
@@ -357,8 +335,7 @@ def explain(found: Lookup, on: date) -> str:
 def _listed(
     records: tuple[IntegratedCareBoardRecord, ...] | list[IntegratedCareBoardRecord],
 ) -> str:
-    labels = [record.label for record in records]
-    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return joined([record.label for record in records])
 
 
 def data_vintage(on: date) -> str:

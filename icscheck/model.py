@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from icscheck.loader import Pointer
+from icscheck.wording import in_force
 
 
 class Role(StrEnum):
@@ -145,9 +146,7 @@ class BoardMember:
 
     def in_term(self, on: dt.date) -> bool:
         """Whether the appointment runs on that date; unstated dates are taken as in force."""
-        started = self.appointed is None or self.appointed <= on
-        not_ended = self.term_ends is None or on <= self.term_ends
-        return started and not_ended
+        return in_force(self.appointed, self.term_ends, on)
 
 
 @dataclass(frozen=True, slots=True)

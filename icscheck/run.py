@@ -17,10 +17,10 @@ from icscheck.editions import (
     in_force_in,
     load_edition,
 )
-from icscheck.geography import long_date
 from icscheck.results import FileReport, RunReport, Severity
 from icscheck.rules.registry import ALL_RULES, ALWAYS_ON, matches, pattern_problem, split_names
 from icscheck.settings import Settings
+from icscheck.wording import long_date
 
 ALL_EDITIONS = "all"
 

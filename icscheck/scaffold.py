@@ -26,6 +26,7 @@ from icscheck.citations import cite
 from icscheck.editions import DEFAULT_EDITION, Edition, EditionError, RuleSetting, load_edition
 from icscheck.output import write_atomically
 from icscheck.rules.base import COUNCILS, Seat
+from icscheck.wording import long_date
 
 DEFAULT_NAME = "my-system.ics.yaml"
 """The file written when no ICB is given, so there is no name to make one from."""
@@ -268,7 +269,7 @@ def _header(
     else:
         origin = (
             f"Written by icscheck init for {record.label} on "
-            f"{_keep(geography.long_date(as_of))}, "
+            f"{_keep(long_date(as_of))}, "
             f"with the councils of its area from icscheck's reference data "
             f"({_keep(geography.data_vintage(as_of))}). {geography.CAVEAT}"
         )

@@ -5,7 +5,6 @@ jsonschema is imported only when a file is checked, so `--help` and `--version` 
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from icscheck.loader import Pointer, clip
+from icscheck.wording import did_you_mean
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
@@ -173,11 +173,9 @@ def _container_name(pointer: Pointer) -> str:
 
 
 def _suggest(value: object, choices: list[str]) -> str:
-    close = difflib.get_close_matches(clip(str(value)), choices, n=1, cutoff=0.6)
+    hint = did_you_mean(clip(str(value)), choices)
     listed = ", ".join(choices)
-    if close:
-        return f"did you mean '{close[0]}'? (allowed: {listed})"
-    return f"allowed: {listed}"
+    return f"{hint} (allowed: {listed})" if hint else f"allowed: {listed}"
 
 
 def _shown(value: object) -> str:

@@ -6,7 +6,6 @@ Unknown or mistyped settings are errors, as in yamllint: a typo must not silentl
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from icscheck.discovery import InputError, read_limited
 from icscheck.editions import EditionError, load_edition
 from icscheck.results import Severity
 from icscheck.rules.registry import pattern_problem, split_names
+from icscheck.wording import did_you_mean, location
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -63,7 +63,7 @@ def _read_yaml(path: Path) -> Any:
         return loader.load(loader.decode(_read(path))).data or {}
     except loader.YamlSyntaxError as error:
         where = error.problems[0].position
-        raise SettingsError(f"{path}:{where.line}:{where.column}: {error}") from None
+        raise SettingsError(f"{location(str(path), where.line, where.column)}: {error}") from None
 
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
@@ -86,8 +86,8 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         raise SettingsError(f"{origin}: settings must be a mapping of keys to values")
     for key in table:
         if key not in KEYS:
-            close = difflib.get_close_matches(str(key), KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f" (settings: {', '.join(KEYS)})"
+            hint = did_you_mean(str(key), KEYS)
+            hint = f"; {hint}" if hint else f" (settings: {', '.join(KEYS)})"
             raise SettingsError(f"{origin}: unknown setting '{loader.clip(str(key))}'{hint}")
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:

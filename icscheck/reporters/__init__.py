@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
+from icscheck.wording import plural
+
 if TYPE_CHECKING:
     from icscheck.results import RunReport
 
@@ -44,11 +46,6 @@ def reporter_for(output_format: Format) -> Reporter:
     module = importlib.import_module(f"icscheck.reporters.{output_format.value}_format")
     render: Reporter = module.render
     return render
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 error``, ``2 errors``; ``info`` is a mass noun."""
-    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
 def tally(counts: dict[str, int], *, skip_zero: bool = False) -> str:

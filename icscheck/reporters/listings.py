@@ -24,6 +24,7 @@ from icscheck.loader import clip
 from icscheck.results import Severity
 from icscheck.rules import Rule
 from icscheck.rules.registry import BuiltIn, find
+from icscheck.wording import long_date
 
 
 def rules_table(edition: Edition) -> str:
@@ -220,12 +221,12 @@ def icbs_listing(on: dt.date, region: Region | None = None) -> str:
     if geography.before_icbs(on):
         first = geography.ESTABLISHED.isoformat()
         return (
-            f"There were no integrated care boards on {geography.long_date(on)}: "
+            f"There were no integrated care boards on {long_date(on)}: "
             f"{geography.ESTABLISHMENT}.\nList them with: icscheck icbs --as-of {first}\n"
         )
     boards = _boards(on, region)
     lines = [
-        f"{len(boards)} integrated care boards in force on {geography.long_date(on)} "
+        f"{len(boards)} integrated care boards in force on {long_date(on)} "
         f"({geography.data_vintage(on)}):",
         "",
     ]

@@ -17,8 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from icscheck.model import BoardMember, IntegratedCareSystem
-from icscheck.reporters import ReportOptions, plural, printable, tally
+from icscheck.reporters import ReportOptions, printable, tally
 from icscheck.results import FileReport, RunReport, Severity
+from icscheck.wording import long_date, plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 TABLE_WIDTH = 100
@@ -222,7 +223,7 @@ def _summary(run: RunReport) -> Text:
     against = run.editions[0].title if len(run.editions) == 1 else f"{len(run.editions)} editions"
     return Text(
         f"{plural(len(run.by_file()), 'file')} checked against {printable(against)}, as at "
-        f"{run.as_of.day} {run.as_of:%B %Y}: {run.compliant} compliant, "
+        f"{long_date(run.as_of)}: {run.compliant} compliant, "
         f"{len(run.files) - run.compliant} not compliant; {tally(run.counts)}",
         style="bold",
     )

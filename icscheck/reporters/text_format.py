@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from icscheck.reporters import ReportOptions, plural, printable, tally
+from icscheck.reporters import ReportOptions, printable, tally
 from icscheck.results import RunReport
+from icscheck.wording import location, plural
 
 
 def render(run: RunReport, options: ReportOptions) -> str:
@@ -11,7 +12,7 @@ def render(run: RunReport, options: ReportOptions) -> str:
     several = len(run.editions) > 1
     return "".join(
         printable(
-            f"{f.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message}"
+            f"{location(f.path, f.line, f.column)}: {f.rule} {f.severity} {f.message}"
             + (f" [{report.edition.id}]" if several else "")
         )
         + "\n"

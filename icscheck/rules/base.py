@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from icscheck.citations import Citation
 from icscheck.loader import Pointer
@@ -42,6 +42,26 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Problem]]
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+Holder = TypeVar("Holder", bound=_Named)
+
+
+def exactly_one(
+    holders: Sequence[Holder], missing: Problem, second: Callable[[Holder, str], Problem]
+) -> Iterator[Problem]:
+    """A seat held by exactly one: `missing` when nobody holds it, and for each holder after
+    the first, `second(holder, first holder's name)`, located on that holder."""
+    if not holders:
+        yield missing
+    for extra in holders[1:]:
+        yield second(extra, holders[0].name)
+
 
 COUNCILS = "councils"
 """A `Seat.count` of one seat for each responsible council of the area."""

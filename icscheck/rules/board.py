@@ -8,7 +8,7 @@ from icscheck import geography
 from icscheck.citations import Citation
 from icscheck.model import BoardMember, Nominator, Role, Sector, person_key
 from icscheck.results import Severity
-from icscheck.rules.base import Context, Problem, Seat, rule
+from icscheck.rules.base import Context, Problem, Seat, exactly_one, rule
 
 MEMBERS = ("board", "members")
 
@@ -25,17 +25,14 @@ def _holding(ctx: Context, role: Role) -> list[BoardMember]:
 
 
 def _exactly_one(ctx: Context, role: Role, title: str) -> Iterator[Problem]:
-    holders = _holding(ctx, role)
-    if not holders:
-        yield Problem(
-            f"the board has no {title} in post; add them with role: {role.value}", MEMBERS
-        )
-    for extra in holders[1:]:
-        yield Problem(
-            f"'{extra.name}' is a second {title} (after '{holders[0].name}'); "
-            f"the board has exactly one",
+    return exactly_one(
+        _holding(ctx, role),
+        Problem(f"the board has no {title} in post; add them with role: {role.value}", MEMBERS),
+        lambda extra, first: Problem(
+            f"'{extra.name}' is a second {title} (after '{first}'); the board has exactly one",
             extra.path,
-        )
+        ),
+    )
 
 
 @rule(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from icscheck import geography
@@ -17,7 +16,8 @@ from icscheck.model import (
     person_key,
 )
 from icscheck.results import Severity
-from icscheck.rules.base import COUNCILS, Context, Problem, Seat, rule
+from icscheck.rules.base import COUNCILS, Context, Problem, Seat, exactly_one, rule
+from icscheck.wording import closest, joined
 
 MEMBERS = ("partnership", "members")
 
@@ -59,7 +59,7 @@ def _closest_council(name: str, councils: Iterable[str]) -> str | None:
     if len(key) > _LONGEST_SLIP or key in _reference_council_keys():
         return None
     by_key = {council_key(council): council for council in councils}
-    close = difflib.get_close_matches(key, by_key, n=1)
+    close = closest(key, by_key)
     return by_key[close[0]] if close else None
 
 
@@ -161,18 +161,18 @@ def icb_appointee(ctx: Context) -> Iterator[Problem]:
     """
     if ctx.system.partnership is None:
         return
-    appointees = [m for m in _partnership_members(ctx) if m.appointed_by is Appointer.ICB]
-    if not appointees:
-        yield Problem(
+    yield from exactly_one(
+        [m for m in _partnership_members(ctx) if m.appointed_by is Appointer.ICB],
+        Problem(
             "no partnership member is appointed by the ICB; the Act gives the ICB one appointee",
             MEMBERS,
-        )
-    for extra in appointees[1:]:
-        yield Problem(
-            f"'{extra.name}' is a second ICB appointee (after '{appointees[0].name}'); the ICB "
+        ),
+        lambda extra, first: Problem(
+            f"'{extra.name}' is a second ICB appointee (after '{first}'); the ICB "
             "appoints one member, and the partnership appoints any others",
             (*extra.path, "appointed_by"),
-        )
+        ),
+    )
 
 
 @rule(
@@ -231,20 +231,27 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
         return
     misspelt = _misspellings(appointees, councils)
     for council in councils:
-        appointed = appointees.get(council_key(council), [])
-        if not appointed:
-            yield Problem(
+        yield from exactly_one(
+            appointees.get(council_key(council), []),
+            Problem(
                 f"no partnership member is appointed by {council}; each responsible local "
                 f"authority of the area appoints one{_provenance(ctx)}"
                 f"{_meant(council, misspelt.get(council))}",
                 MEMBERS,
-            )
-        for extra in appointed[1:]:
-            yield Problem(
-                f"'{extra.name}' is a second appointee of {council} (after "
-                f"'{appointed[0].name}'); each council appoints one member",
-                (*extra.path, "local_authority"),
-            )
+            ),
+            _second_appointee_of(council),
+        )
+
+
+def _second_appointee_of(council: str) -> Callable[[PartnershipMember, str], Problem]:
+    def second(extra: PartnershipMember, first: str) -> Problem:
+        return Problem(
+            f"'{extra.name}' is a second appointee of {council} (after "
+            f"'{first}'); each council appoints one member",
+            (*extra.path, "local_authority"),
+        )
+
+    return second
 
 
 @rule(
@@ -382,26 +389,19 @@ def one_member_per_person(ctx: Context) -> Iterator[Problem]:
 def _listed_again(listed: list[PartnershipMember]) -> str:
     """'Ann Lee' is listed twice, where, and by whom each entry says they were appointed."""
     times = "twice" if len(listed) == 2 else f"{len(listed)} times"
-    entries = _joined([str(int(member.path[-1]) + 1) for member in listed])
+    entries = joined([str(int(member.path[-1]) + 1) for member in listed], most=5)
     said = f"'{listed[0].name}' is listed {times} (partnership members {entries})"
     by_appointer: dict[tuple[Appointer, str], str] = {}
     for member in listed:
         by_appointer.setdefault(_appointer_key(member), member.appointer)
-    appointers = list(by_appointer.values())
+    appointers = [f"by {a}" for a in by_appointer.values()]
     if len(appointers) == 1:
-        return f"{said}, each time appointed by {appointers[0]}; list each member once"
+        return f"{said}, each time appointed {appointers[0]}; list each member once"
     return (
-        f"{said}: appointed {_joined([f'by {a}' for a in appointers])}; one person counted as "
+        f"{said}: appointed {joined(appointers, most=5)}; one person counted as "
         "two members can make an appointment look made when it is not (list each person once, "
         "under the appointment they hold)"
     )
-
-
-def _joined(words: list[str], most: int = 5) -> str:
-    """'a', 'a and b', 'a, b and c'; past `most`, 'a, b, c, d and 96 more'."""
-    if len(words) > most:
-        return f"{', '.join(words[: most - 1])} and {len(words) - most + 1} more"
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _appointer_key(member: PartnershipMember) -> tuple[Appointer, str]:
