@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import sys
+import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -459,6 +460,10 @@ def _print(text: str, *, closed_hint: str = "") -> None:
         fail(f"cannot write to standard output: {error.strerror}")
 
 
+DEBUG = "ICSCHECK_DEBUG"
+"""Set to 1 in the environment, an internal error prints its traceback for the bug report."""
+
+
 def main() -> None:
     """The console script: whatever goes wrong, one line on stderr and a proper exit code.
 
@@ -489,9 +494,12 @@ def main() -> None:
         _say(f"error: {_os_problem(error)}")
         code = 2
     except Exception as error:
+        if os.environ.get(DEBUG, "") not in ("", "0"):
+            traceback.print_exc()
         _say(
             f"internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in icscheck; please report it with the command you ran."
+            "This is a bug in icscheck; please report it with the command you ran, and the "
+            f"traceback that running it again with {DEBUG}=1 prints."
         )
         code = 2
     sys.exit(code)

@@ -132,13 +132,15 @@ def test_every_edition_has_a_compliant_sample(edition: str) -> None:
     )
 
 
-@pytest.mark.parametrize("edition", EDITIONS)
+def test_only_the_white_paper_has_no_errors_of_its_own() -> None:
+    """white-paper-2021's errors are all errors in hca-2022 too, so whatever fails the white
+    paper fails the Act on the same rule; the next test covers every other edition."""
+    assert [e for e in EDITIONS if not specific_rules(e)] == ["white-paper-2021"]
+
+
+@pytest.mark.parametrize("edition", [e for e in EDITIONS if e != "white-paper-2021"])
 def test_every_edition_has_a_sample_that_fails_it_for_its_own_reasons(edition: str) -> None:
     specific = specific_rules(edition)
-    if not specific:
-        # white-paper-2021's errors are all errors in hca-2022 too, so whatever fails the white
-        # paper fails the Act on the same rule; the test binds again if the editions change.
-        pytest.skip(f"{edition} makes no rule an error that {BASE_EDITION} does not")
     failing = [path.name for path in SAMPLE_FILES if errors(path, edition) & specific]
     assert failing, (
         f"no sample fails {edition} on a rule of its own ({', '.join(sorted(specific))})"

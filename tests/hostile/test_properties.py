@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,9 @@ from icscheck import checker, geography, schema
 from icscheck.editions import EDITION_ALIASES, builtin_editions, load_edition
 from icscheck.results import Finding, Severity
 from tests.helpers import AS_OF_DATE, invoke, text_findings
+
+pytestmark = pytest.mark.slow
+"""A search over generated input: `-m "not slow"` leaves it out of a quick run."""
 
 HUNT = os.environ.get("ICSCHECK_HYPOTHESIS_EXAMPLES")
 settings.register_profile(

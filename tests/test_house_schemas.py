@@ -1,0 +1,25 @@
+"""The published schemas in `schemas/` are the package's own, byte for byte."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from tests.helpers import REPO
+
+PUBLISHED = sorted(path.name for path in (REPO / "schemas").glob("*.schema.json"))
+
+
+def test_every_schema_the_package_ships_is_published() -> None:
+    shipped = resources.files("icscheck").joinpath("data", "schemas")
+    names = sorted(p.name for p in shipped.iterdir() if p.name.endswith(".schema.json"))
+    assert names == PUBLISHED
+
+
+@pytest.mark.parametrize("name", PUBLISHED)
+def test_a_published_schema_equals_the_shipped_one(name: str) -> None:
+    shipped = resources.files("icscheck").joinpath("data", "schemas", name).read_bytes()
+    assert (REPO / "schemas" / name).read_bytes() == shipped, (
+        f"schemas/{name} is stale: cp icscheck/data/schemas/{name} schemas/"
+    )
