@@ -19,6 +19,7 @@ from icscheck.editions import (
     edition_from_file,
     edition_from_text,
     load_edition,
+    loading,
 )
 from icscheck.model import build_system
 from icscheck.results import Severity
@@ -249,7 +250,7 @@ def test_child_params_override_the_parents_and_severity_stays() -> None:
 
 def test_params_merge_key_by_key() -> None:
     # No rule has two parameters, so merge the raw entries the loader merges.
-    merged = editions._merge(
+    merged = loading._merge(
         {"ICB012": {"severity": "warning", "params": {"minimum": 2, "other": "kept"}}},
         {"ICB012": {"params": {"minimum": 4}}},
     )
@@ -314,7 +315,7 @@ FAKE_EDITIONS = {
 
 @pytest.fixture
 def fake_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(editions, "_builtin_text", FAKE_EDITIONS.get)
+    monkeypatch.setattr(loading, "_builtin_text", FAKE_EDITIONS.get)
 
 
 @pytest.mark.usefixtures("fake_builtins")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +13,6 @@ from icscheck import geography
 from icscheck.citations import CONFIDENCE, Citation, all_sources, cite, confidence
 from icscheck.editions import (
     ChangeKind,
-    ChangeValue,
     Edition,
     RuleChange,
     RuleSetting,
@@ -20,8 +20,14 @@ from icscheck.editions import (
     editions_by_date,
     in_force_in,
 )
+from icscheck.editions.diff import (
+    Added,
+    CitationChanged,
+    ParametersChanged,
+    Removed,
+    SeverityChanged,
+)
 from icscheck.loader import clip
-from icscheck.results import Severity
 from icscheck.rules import Rule
 from icscheck.rules.registry import BuiltIn, find
 from icscheck.wording import long_date
@@ -193,23 +199,25 @@ def diff_listing(a: Edition, b: Edition) -> str:
 
 
 def _change_text(change: RuleChange) -> str:
-    if change.kind is ChangeKind.ADDED:
-        return f"now {_value(change.after)}"
-    if change.kind is ChangeKind.REMOVED:
-        return f"was {_value(change.before)}"
-    return f"{_value(change.before)} -> {_value(change.after)}"
+    match change:
+        case Added(after=after):
+            return f"now {_setting_text(after)}"
+        case Removed(before=before):
+            return f"was {_setting_text(before)}"
+        case SeverityChanged(before=before, after=after):
+            return f"{before} -> {after}"
+        case CitationChanged(before=before, after=after):
+            return f"{cite(before)} -> {cite(after)}"
+        case ParametersChanged(before=before, after=after):
+            return f"{_params_text(before)} -> {_params_text(after)}"
 
 
-def _value(value: ChangeValue) -> str:
-    if isinstance(value, RuleSetting):
-        return f"{value.severity}, citing {cite(value.citation)}"
-    if isinstance(value, Severity):
-        return str(value)
-    if isinstance(value, Citation):
-        return cite(value)
-    if value is None:
-        return "nothing"
-    return "; ".join(f"{name} = {_param(v)}" for name, v in value.items())
+def _setting_text(setting: RuleSetting) -> str:
+    return f"{setting.severity}, citing {cite(setting.citation)}"
+
+
+def _params_text(values: Mapping[str, Any]) -> str:
+    return "; ".join(f"{name} = {_param(v)}" for name, v in values.items())
 
 
 def _param(value: object) -> str:

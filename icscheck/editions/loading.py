@@ -1,139 +1,26 @@
-"""Editions: named selections of rules with severities, parameters and citations, as YAML data.
-
-An edition may `extends:` another and change only what differs, as yamllint's presets do, so a
-new edition of the law needs no Python. The same format is the user's rule pack.
-"""
+"""Loading editions and rule packs: the shipped YAML and users' files, merged along `extends:`
+and checked against the schema and the rule catalogue, with every refusal located."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any
 
 from icscheck import loader, schema
 from icscheck.citations import Citation, all_sources
 from icscheck.discovery import InputError, read_limited
-from icscheck.results import EditionRef, Severity
+from icscheck.editions.types import EDITION_ALIASES, Edition, EditionError, RuleSetting
+from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
 from icscheck.wording import did_you_mean, location
 
-DEFAULT_EDITION = "hca-2022"
-EDITION_ALIASES = {"white-paper": "white-paper-2021"}
-"""Other names a shipped edition answers to, wherever an edition is named."""
-_PACK = "pack"
-"""Marks a rule entry a local rule pack sets, with the pack's citation; never in a file."""
-
 _CITATION_KEYS = ("source", "section", "confidence")
 """An entry that names its own source replaces the whole citation it inherits, not just part."""
-
-
-class EditionError(Exception):
-    """An edition or rule pack that cannot be used; the message says where and why."""
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSetting:
-    """A rule as one edition puts it in force."""
-
-    rule: Rule
-    severity: Severity
-    citation: Citation
-    params: Mapping[str, Any]
-    """Every parameter of the rule: the edition's values over the rule's defaults (read-only)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Edition:
-    """A set of rules in force, and what it rests on."""
-
-    id: str
-    title: str
-    date: str | None
-    """Publication or commencement date, ``YYYY-MM-DD``."""
-    summary: str
-    sources: tuple[str, ...]
-    """IDs in `citations.yaml` of the documents the edition rests on."""
-    settings: tuple[RuleSetting, ...]
-    """The rules in force, in catalogue order."""
-
-    def setting(self, rule_id: str) -> RuleSetting | None:
-        return next((s for s in self.settings if s.rule.id == rule_id), None)
-
-    @property
-    def ref(self) -> EditionRef:
-        """The edition as a report names it, without its rules."""
-        return EditionRef(self.id, self.title, self.date)
-
-
-class ChangeKind(StrEnum):
-    """How a rule differs from one edition to another."""
-
-    ADDED = "added"
-    REMOVED = "removed"
-    SEVERITY = "severity changed"
-    PARAMETERS = "parameters changed"
-    CITATION = "citation changed"
-
-
-ChangeValue: TypeAlias = RuleSetting | Severity | Citation | Mapping[str, Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class RuleChange:
-    """One difference in one rule between two editions."""
-
-    rule: str
-    """Rule ID, e.g. ``ICB011``."""
-    name: str
-    """The rule's readable name, e.g. ``executive-members``."""
-    kind: ChangeKind
-    before: ChangeValue
-    """In the first edition: None when added; the whole `RuleSetting` when removed; else the
-    `Severity`, the `Citation`, or the parameters that changed with their old values."""
-    after: ChangeValue
-    """In the second edition, as `before`: the whole `RuleSetting` when added, None when removed."""
-
-
-def diff_editions(a: Edition, b: Edition) -> list[RuleChange]:
-    """What changes from edition `a` to edition `b`, rule by rule in catalogue order."""
-    changes: list[RuleChange] = []
-    for rule in ALL_RULES:
-        before, after = a.setting(rule.id), b.setting(rule.id)
-        if before is None and after is None:
-            continue
-        if before is None or after is None:
-            kind = ChangeKind.ADDED if before is None else ChangeKind.REMOVED
-            changes.append(RuleChange(rule.id, rule.name, kind, before, after))
-            continue
-        if before.severity is not after.severity:
-            changes.append(
-                RuleChange(rule.id, rule.name, ChangeKind.SEVERITY, before.severity, after.severity)
-            )
-        names = [
-            n
-            for n in {**before.params, **after.params}
-            if before.params.get(n) != after.params.get(n)
-        ]
-        if names:
-            changes.append(
-                RuleChange(
-                    rule.id,
-                    rule.name,
-                    ChangeKind.PARAMETERS,
-                    {n: before.params.get(n) for n in names},
-                    {n: after.params.get(n) for n in names},
-                )
-            )
-        if before.citation != after.citation:
-            changes.append(
-                RuleChange(rule.id, rule.name, ChangeKind.CITATION, before.citation, after.citation)
-            )
-    return changes
 
 
 def builtin_editions() -> list[str]:
@@ -191,14 +78,14 @@ def edition_from_text(text: str, label: str) -> Edition:
 def _edition(text: str, label: str, chain: tuple[str, ...], *, pack: bool = False) -> Edition:
     own = _parse(text, label)
     name = label
+    cited: dict[str, Citation] = {}
     if pack:
         _check_pack_id(own, label)
         name = f"rule pack {_edition_id(own.data, label)} ({label})"
-        data = {**own.data, "rules": _cite_pack(own.data["rules"], label)}
-        if "title" in data:
-            data["title"] = f"{data['title']}, {name}"
-        own = _Layer(data, own.document)
-    return _build(_resolve(own, label, chain, name=name), label, name)
+        cited = _pack_citations(own.data["rules"], label)
+        if "title" in own.data:
+            own = _Layer({**own.data, "title": f"{own.data['title']}, {name}"}, own.document)
+    return _build(_resolve(own, label, chain, name=name), label, name, cited)
 
 
 def _check_pack_id(layer: _Layer, label: str) -> None:
@@ -224,13 +111,12 @@ def _edition_id(data: dict[str, Any], label: str) -> str:
     return str(data.get("edition", Path(label).stem))
 
 
-def _cite_pack(rules: dict[str, Any], label: str) -> dict[str, Any]:
-    """The pack's own entries, marked to cite the pack (with their section) as their source."""
+def _pack_citations(rules: dict[str, Any], label: str) -> dict[str, Citation]:
+    """The pack's own entries cite the pack (with their section), unless they name a source."""
     return {
-        rule_id: {**entry, _PACK: f"{label}: {entry['section']}" if "section" in entry else label}
-        if isinstance(entry, dict) and "source" not in entry
-        else entry
+        rule_id: Citation("PACK", f"{label}: {entry['section']}" if "section" in entry else label)
         for rule_id, entry in rules.items()
+        if isinstance(entry, dict) and "source" not in entry
     }
 
 
@@ -397,10 +283,12 @@ def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any
     return rules
 
 
-def _build(data: dict[str, Any], label: str, name: str) -> Edition:
+def _build(data: dict[str, Any], label: str, name: str, cited: Mapping[str, Citation]) -> Edition:
+    """The edition from its merged data; `cited` holds the citations a rule pack gives its own
+    entries."""
     entries: dict[str, Any] = data["rules"]
     settings = tuple(
-        _setting(rule, entries[rule.id])
+        _setting(rule, entries[rule.id], cited.get(rule.id))
         for rule in ALL_RULES
         if isinstance(entries.get(rule.id), dict)
     )
@@ -414,19 +302,17 @@ def _build(data: dict[str, Any], label: str, name: str) -> Edition:
     )
 
 
-def _setting(rule: Rule, entry: dict[str, Any]) -> RuleSetting:
+def _setting(rule: Rule, entry: dict[str, Any], cited: Citation | None) -> RuleSetting:
     return RuleSetting(
         rule=rule,
         severity=Severity(entry.get("severity", rule.severity)),
-        citation=_citation(rule, entry),
+        citation=cited or _citation(rule, entry),
         params=MappingProxyType({**rule.parameters, **entry.get("params", {})}),
     )
 
 
 def _citation(rule: Rule, entry: dict[str, Any]) -> Citation:
     """The entry's citation; the rule's own section and confidence go with the rule's source."""
-    if _PACK in entry:
-        return Citation("PACK", entry[_PACK])
     source_id = entry.get("source", rule.citation.source)
     own = source_id == rule.citation.source
     return Citation(

@@ -1,0 +1,40 @@
+"""Editions: named selections of rules with severities, parameters and citations, as YAML data.
+
+An edition may `extends:` another and change only what differs, as yamllint's presets do, so a
+new edition of the law needs no Python. The same format is the user's rule pack. `types` says
+what an edition is, `loading` reads and checks them, `diff` compares two.
+"""
+
+from icscheck.editions.diff import ChangeKind, RuleChange, diff_editions
+from icscheck.editions.loading import (
+    builtin_editions,
+    edition_from_file,
+    edition_from_text,
+    editions_by_date,
+    in_force_in,
+    load_edition,
+)
+from icscheck.editions.types import (
+    DEFAULT_EDITION,
+    EDITION_ALIASES,
+    Edition,
+    EditionError,
+    RuleSetting,
+)
+
+__all__ = [
+    "DEFAULT_EDITION",
+    "EDITION_ALIASES",
+    "ChangeKind",
+    "Edition",
+    "EditionError",
+    "RuleChange",
+    "RuleSetting",
+    "builtin_editions",
+    "diff_editions",
+    "edition_from_file",
+    "edition_from_text",
+    "editions_by_date",
+    "in_force_in",
+    "load_edition",
+]

@@ -1,0 +1,59 @@
+"""Editions as a package: a typed diff, and a pack's citation carried by the loader."""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+
+from icscheck.citations import Citation
+from icscheck.editions import builtin_editions, diff_editions, edition_from_text, load_edition
+from icscheck.editions.diff import (
+    Added,
+    CitationChanged,
+    ParametersChanged,
+    Removed,
+    SeverityChanged,
+)
+from tests.helpers import REPO
+
+
+def test_every_kind_of_change_appears_between_the_shipped_editions() -> None:
+    seen = {
+        type(change)
+        for a, b in itertools.permutations(builtin_editions(), 2)
+        for change in diff_editions(load_edition(a), load_edition(b))
+    }
+    assert seen == {Added, Removed, SeverityChanged, ParametersChanged, CitationChanged}
+
+
+def test_each_change_carries_the_values_of_its_kind() -> None:
+    for change in diff_editions(load_edition("nhse-2020-option1"), load_edition("hca-2022")):
+        match change:
+            case Added(after=setting) | Removed(before=setting):
+                assert setting.rule.id == change.rule
+            case SeverityChanged() | CitationChanged() | ParametersChanged():
+                assert change.before != change.after
+
+
+def test_a_packs_own_rules_cite_the_pack_and_inherited_ones_keep_their_source() -> None:
+    pack = edition_from_text(
+        textwrap.dedent(
+            """\
+            edition: our-constitution
+            extends: hca-2022
+            rules:
+              ICB012: {params: {minimum: 3}, section: "clause 3.4"}
+            """
+        ),
+        "constitution.yaml",
+    )
+    own = pack.setting("ICB012")
+    inherited = pack.setting("ICB001")
+    assert own is not None and inherited is not None
+    assert own.citation == Citation("PACK", "constitution.yaml: clause 3.4")
+    assert inherited.citation == load_edition("hca-2022").setting("ICB001").citation  # type: ignore[union-attr]
+
+
+def test_no_private_key_is_injected_into_pack_data() -> None:
+    package = REPO / "icscheck" / "editions"
+    assert not any("_PACK" in path.read_text("utf-8") for path in package.glob("*.py"))
