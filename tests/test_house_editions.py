@@ -5,8 +5,16 @@ from __future__ import annotations
 import itertools
 import textwrap
 
+import pytest
+
 from icscheck.citations import Citation
-from icscheck.editions import builtin_editions, diff_editions, edition_from_text, load_edition
+from icscheck.editions import (
+    EditionError,
+    builtin_editions,
+    diff_editions,
+    edition_from_text,
+    load_edition,
+)
 from icscheck.editions.diff import (
     Added,
     CitationChanged,
@@ -14,6 +22,8 @@ from icscheck.editions.diff import (
     Removed,
     SeverityChanged,
 )
+from icscheck.rules import ALL_RULES
+from icscheck.rules.base import Param
 from tests.helpers import REPO
 
 
@@ -57,3 +67,24 @@ def test_a_packs_own_rules_cite_the_pack_and_inherited_ones_keep_their_source() 
 def test_no_private_key_is_injected_into_pack_data() -> None:
     package = REPO / "icscheck" / "editions"
     assert not any("_PACK" in path.read_text("utf-8") for path in package.glob("*.py"))
+
+
+def test_a_rule_without_a_value_for_its_parameter_is_refused() -> None:
+    with pytest.raises(EditionError) as caught:
+        edition_from_text("rules:\n  ICB003: {severity: error}\n", "pack.yaml")
+    assert str(caught.value) == (
+        "pack.yaml: rule ICB003 needs a value for each parameter: minimum (a whole number)"
+    )
+
+
+@pytest.mark.parametrize("edition_id", builtin_editions())
+def test_every_shipped_edition_gives_every_parameter_its_rules_declare(edition_id: str) -> None:
+    for setting in load_edition(edition_id).settings:
+        assert set(setting.params) == set(setting.rule.parameters), setting.rule.id
+        for name, value in setting.params.items():
+            assert setting.rule.parameters[name].accepts(value), (setting.rule.id, name)
+
+
+def test_rules_declare_types_not_values() -> None:
+    for rule in ALL_RULES:
+        assert all(isinstance(param, Param) for param in rule.parameters.values()), rule.id

@@ -14,7 +14,13 @@ from typing import Any
 from icscheck import loader, schema
 from icscheck.citations import Citation, all_sources
 from icscheck.discovery import InputError, read_limited
-from icscheck.editions.types import EDITION_ALIASES, Edition, EditionError, RuleSetting
+from icscheck.editions.types import (
+    DEFAULT_EDITION,
+    EDITION_ALIASES,
+    Edition,
+    EditionError,
+    RuleSetting,
+)
 from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
 from icscheck.wording import did_you_mean, location
@@ -188,27 +194,41 @@ def _check(layer: _Layer, label: str) -> None:
         if "source" in entry and entry["source"] not in sources:
             raise fail((*here, "source"), f"rule {rule_id}: {_unknown_source(entry['source'])}")
         for name, value in entry.get("params", {}).items():
-            problem = _param_problem(rule, name, value)
+            problem = _param_problem(rule, name, value, layer)
             if problem is not None:
                 below, at_key, message = problem
                 raise fail((*here, "params", name, *below), message, at_key=at_key)
 
 
-def _param_problem(rule: Rule, name: str, value: Any) -> tuple[loader.Pointer, bool, str] | None:
+def _inherited(layer: _Layer, rule_id: str, name: str) -> Any:
+    """The value of a rule's parameter in the shipped edition the layer extends (the law in force
+    when it extends none), if it has one: an example of the type that a message can show."""
+    parent = layer.data.get("extends", DEFAULT_EDITION)
+    if parent not in builtin_editions():
+        return None
+    setting = load_edition(parent).setting(rule_id)
+    return None if setting is None else setting.params.get(name)
+
+
+def _param_problem(
+    rule: Rule, name: str, value: Any, layer: _Layer
+) -> tuple[loader.Pointer, bool, str] | None:
     """What is wrong with one parameter of a rule entry: where below the parameter, whether at
     its key, and the message."""
     if name not in rule.parameters:
         allowed = ", ".join(rule.parameters) or "none"
         return (), True, f"rule {rule.id} has no parameter '{name}' (its parameters: {allowed})"
-    default = rule.parameters[name]
-    if not _same_type(value, default):
-        wrong = f"must be {_kind(default)} like {default!r}, not {loader.clip(repr(value))}"
+    param = rule.parameters[name]
+    if not param.accepts(value):
+        inherited = _inherited(layer, rule.id, name)
+        like = "" if inherited is None else f" like {inherited!r}"
+        wrong = f"must be {param.described}{like}, not {loader.clip(repr(value))}"
         return (), False, f"rule {rule.id} parameter '{name}' {wrong}"
-    if isinstance(default, int) and not isinstance(default, bool) and value < 1:
+    if param.kind is int and value < 1:
         why = "a negative minimum means nothing" if value < 0 else "a minimum of 0 never fails"
         fix = f"write 1 or more, or turn the rule off ({rule.id}: off)"
         return (), False, f"rule {rule.id} parameter '{name}' is {value}: {why}; {fix}"
-    permitted = rule.choices.get(name, ())
+    permitted = param.choices
     items = [value] if isinstance(value, str) else value
     for index, item in enumerate(items if permitted else ()):
         if item not in permitted:
@@ -288,7 +308,7 @@ def _build(data: dict[str, Any], label: str, name: str, cited: Mapping[str, Cita
     entries."""
     entries: dict[str, Any] = data["rules"]
     settings = tuple(
-        _setting(rule, entries[rule.id], cited.get(rule.id))
+        _setting(rule, entries[rule.id], cited.get(rule.id), label)
         for rule in ALL_RULES
         if isinstance(entries.get(rule.id), dict)
     )
@@ -302,12 +322,21 @@ def _build(data: dict[str, Any], label: str, name: str, cited: Mapping[str, Cita
     )
 
 
-def _setting(rule: Rule, entry: dict[str, Any], cited: Citation | None) -> RuleSetting:
+def _params(rule: Rule, given: dict[str, Any], label: str) -> dict[str, Any]:
+    """The rule's parameters as the edition gives them: a rule takes no value of its own."""
+    missing = [name for name in rule.parameters if name not in given]
+    if missing:
+        needed = ", ".join(f"{n} ({rule.parameters[n].described})" for n in missing)
+        raise EditionError(f"{label}: rule {rule.id} needs a value for each parameter: {needed}")
+    return given
+
+
+def _setting(rule: Rule, entry: dict[str, Any], cited: Citation | None, label: str) -> RuleSetting:
     return RuleSetting(
         rule=rule,
         severity=Severity(entry.get("severity", rule.severity)),
         citation=cited or _citation(rule, entry),
-        params=MappingProxyType({**rule.parameters, **entry.get("params", {})}),
+        params=MappingProxyType(_params(rule, entry.get("params", {}), label)),
     )
 
 
@@ -320,21 +349,3 @@ def _citation(rule: Rule, entry: dict[str, Any]) -> Citation:
         entry.get("section", rule.citation.section if own else ""),
         entry.get("confidence", rule.citation.confidence if own else None),
     )
-
-
-def _same_type(value: Any, default: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return type(value) is type(default)
-    if isinstance(default, list):
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return isinstance(value, type(default))
-
-
-def _kind(default: Any) -> str:
-    if isinstance(default, bool):
-        return "true or false"
-    if isinstance(default, int):
-        return "a whole number"
-    if isinstance(default, list):
-        return "a list of names"
-    return "text" if isinstance(default, str) else type(default).__name__

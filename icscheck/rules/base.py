@@ -91,6 +91,28 @@ class Seat:
 
 
 @dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter a rule takes, as the rule declares it: its type and, for text or a list of
+    names, the values allowed. Its value comes from each edition, never from the rule."""
+
+    kind: type[int] | type[str] | type[list[str]]
+    choices: tuple[str, ...] = ()
+
+    @property
+    def described(self) -> str:
+        """The type as an edition's author reads it in a message."""
+        return {int: "a whole number", str: "text", list: "a list of names"}[self.kind]
+
+    def accepts(self, value: Any) -> bool:
+        """Whether `value` (from YAML) is of this type; true and false are not numbers."""
+        if isinstance(value, bool):
+            return False
+        if self.kind is list:
+            return isinstance(value, list) and all(isinstance(item, str) for item in value)
+        return isinstance(value, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A rule as declared next to its logic; editions choose severity, citation and params."""
 
@@ -104,16 +126,13 @@ class Rule:
     """Its severity where an edition does not say."""
     citation: Citation
     """Its citation where an edition does not say."""
-    parameters: Mapping[str, Any]
-    """Parameter names and their default values; the default's type is the parameter's type."""
+    parameters: Mapping[str, Param]
+    """The parameters the rule takes; every edition that puts it in force gives each a value."""
     passing: str
     """A YAML fragment (top-level sections) that satisfies the rule."""
     failing: str
     """A YAML fragment that breaks it."""
     check: Check = field(repr=False)
-    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """For text and list parameters, the values the text or each item may take (checked when an
-    edition loads)."""
     seat: Seat | None = None
     """The seat the rule asks to be filled, if it asks for one."""
 
@@ -126,8 +145,7 @@ def rule(
     passing: str,
     failing: str,
     severity: Severity = Severity.ERROR,
-    parameters: Mapping[str, Any] | None = None,
-    choices: Mapping[str, tuple[str, ...]] | None = None,
+    parameters: Mapping[str, Param] | None = None,
     seat: Seat | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule; its function's docstring is its documentation."""
@@ -146,7 +164,6 @@ def rule(
             passing=inspect.cleandoc(passing),
             failing=inspect.cleandoc(failing),
             check=check,
-            choices=dict(choices or {}),
             seat=seat,
         )
 

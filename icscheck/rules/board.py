@@ -8,7 +8,7 @@ from icscheck import geography
 from icscheck.citations import Citation
 from icscheck.model import BoardMember, Nominator, Role, Sector, person_key
 from icscheck.results import Severity
-from icscheck.rules.base import Context, Problem, Seat, exactly_one, rule
+from icscheck.rules.base import Context, Param, Problem, Seat, exactly_one, rule
 
 MEMBERS = ("board", "members")
 
@@ -107,7 +107,7 @@ def board_chief_executive(ctx: Context) -> Iterator[Problem]:
     "ICB003",
     "ordinary-members",
     citation=Citation("HCA22-1B", "para 3(1)(c), 3(2)"),
-    parameters={"minimum": 3},
+    parameters={"minimum": Param(int)},
     passing="""
         board:
           members:
@@ -159,8 +159,11 @@ _REPRESENTED = {
     Nominator.PRIMARY_MEDICAL_SERVICES: Sector.PRIMARY_CARE,
     Nominator.LOCAL_AUTHORITIES: Sector.LOCAL_AUTHORITY,
 }
-_PARTNER_PARAMETERS = {"minimum": 1, "mechanism": "nomination", "group": ""}
-_PARTNER_CHOICES = {"mechanism": ("nomination", "representation")}
+_PARTNER_PARAMETERS = {
+    "minimum": Param(int),
+    "mechanism": Param(str, ("nomination", "representation")),
+    "group": Param(str),
+}
 
 
 def _partner_member(ctx: Context, nominator: Nominator) -> Iterator[Problem]:
@@ -239,7 +242,6 @@ _PARTNER_FAILING = """
     "trust-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(a)", "C"),
     parameters=_PARTNER_PARAMETERS,
-    choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.NHS_TRUSTS),
     failing=_PARTNER_FAILING,
     seat=Seat(
@@ -280,7 +282,6 @@ def trust_partner_member(ctx: Context) -> Iterator[Problem]:
     "primary-care-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(b)", "C"),
     parameters=_PARTNER_PARAMETERS,
-    choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.PRIMARY_MEDICAL_SERVICES),
     failing=_PARTNER_FAILING,
     seat=Seat(
@@ -309,7 +310,6 @@ def primary_care_partner_member(ctx: Context) -> Iterator[Problem]:
     "local-authority-partner-member",
     citation=Citation("HCA22-1B", "para 8(2)(c)", "C"),
     parameters=_PARTNER_PARAMETERS,
-    choices=_PARTNER_CHOICES,
     passing=_partner_example(Nominator.LOCAL_AUTHORITIES),
     failing=_PARTNER_FAILING,
     seat=Seat(
@@ -556,8 +556,7 @@ _EXECUTIVES = """
     "executive-members",
     severity=Severity.WARNING,
     citation=Citation("NHSE-CONST", "additional ordinary members"),
-    parameters={"portfolios": ["finance", "medical", "nursing"]},
-    choices={"portfolios": ("finance", "medical", "nursing", "other")},
+    parameters={"portfolios": Param(list, ("finance", "medical", "nursing", "other"))},
     passing=_EXECUTIVES,
     failing="""
         board:
@@ -600,7 +599,7 @@ def executive_members(ctx: Context) -> Iterator[Problem]:
     "non-executive-members",
     severity=Severity.WARNING,
     citation=Citation("NHSE-CONST", "additional ordinary members"),
-    parameters={"minimum": 2},
+    parameters={"minimum": Param(int)},
     passing="""
         board:
           members:

@@ -16,7 +16,7 @@ from icscheck.model import (
     person_key,
 )
 from icscheck.results import Severity
-from icscheck.rules.base import COUNCILS, Context, Problem, Seat, exactly_one, rule
+from icscheck.rules.base import COUNCILS, Context, Param, Problem, Seat, exactly_one, rule
 from icscheck.wording import closest, joined
 
 MEMBERS = ("partnership", "members")
@@ -302,8 +302,7 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
     "suggested-members",
     severity=Severity.INFO,
     citation=Citation("DHSC-ICP21", "suggested membership"),
-    parameters={"sectors": ["healthwatch", "vcse", "social_care", "public_health"]},
-    choices={"sectors": tuple(Sector)},
+    parameters={"sectors": Param(list, tuple(Sector))},
     passing="""
         partnership:
           members:

@@ -6,24 +6,14 @@ from collections.abc import Iterator
 
 from icscheck.citations import Citation
 from icscheck.model import Sector
-from icscheck.rules.base import Context, Problem, rule
-
-_PLACE_SECTORS = [
-    "primary_care",
-    "local_authority",
-    "public_health",
-    "community_services",
-    "mental_health",
-    "healthwatch",
-]
+from icscheck.rules.base import Context, Param, Problem, rule
 
 
 @rule(
     "PLC001",
     "place-minimum-membership",
     citation=Citation("NHSE-IC20", "place-based partnerships"),
-    parameters={"sectors": _PLACE_SECTORS},
-    choices={"sectors": tuple(Sector)},
+    parameters={"sectors": Param(list, tuple(Sector))},
     passing="""
         places:
           - name: Wirral
