@@ -9,8 +9,9 @@ then a schema error the user can see, not a silent ``True``, and ``icb_code: NO`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -80,9 +81,8 @@ def pointer_text(pointer: Pointer) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in pointer)
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column in the file."""
+class Position(NamedTuple):
+    """A 1-based line and column in the file: a tuple, as cheap as one for every value."""
 
     line: int
     column: int
@@ -109,9 +109,9 @@ class Document:
     """Plain data (dicts, lists, scalars) and the position of every node in it."""
 
     data: Any
-    values: dict[Pointer, Position] = field(repr=False)
-    """Where each value starts, by its path."""
-    keys: dict[Pointer, Position] = field(repr=False)
+    values: dict[Pointer, tuple[int, int]] = field(repr=False)
+    """Where each value starts (line, column), by its path."""
+    keys: dict[Pointer, tuple[int, int]] = field(repr=False)
     """Where the key that introduces each mapping value starts, by the value's path."""
 
     def locate(self, pointer: Pointer, *, at_key: bool = False) -> Position:
@@ -121,11 +121,11 @@ class Document:
         mapping entry is located at its key, which is where a user looks to rename or delete it.
         """
         if at_key and pointer in self.keys:
-            return self.keys[pointer]
+            return Position(*self.keys[pointer])
         for end in range(len(pointer), -1, -1):
             position = self.values.get(pointer[:end])
             if position is not None:
-                return position
+                return Position(*position)
         return Position(1, 1)
 
 
@@ -142,7 +142,134 @@ def decode(raw: bytes) -> str:
 
 
 def load(text: str) -> Document:
-    """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`."""
+    """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`.
+
+    Ordinary files are read in one pass over the parser's events (`_one_pass`); anything else
+    (aliases, tags, odd values, limits reached, errors) takes the careful path, which composes
+    a node tree first and says exactly what is wrong.
+    """
+    fast = _one_pass(text)
+    if fast is not None:
+        return fast
+    return _careful(text)
+
+
+class _Unusual(Exception):
+    """The one-pass reader met something only the careful path handles."""
+
+
+_resolve = cast(Callable[[type, str, tuple[bool, bool]], str], yaml.resolver.Resolver().resolve)
+"""The tag PyYAML gives a plain scalar, as the composer would."""
+_PLAIN = (True, False)
+_CONSTRUCTOR = SafeConstructor()
+
+
+def _one_pass(text: str) -> Document | None:
+    """The document from one walk over libyaml's events, building the data, the positions and
+    the depth, size and duplicate-key checks together; None when the file needs the careful
+    path, which then gives the same data or the same refusal."""
+    values: dict[Pointer, tuple[int, int]] = {}
+    keys: dict[Pointer, tuple[int, int]] = {}
+    stack: list[tuple[Any, Pointer, list[Any]]] = []
+    """Each open collection, its path and, for a mapping, [key waiting for its value, its
+    position] (empty for a list)."""
+    root: Any = None
+    count = 0
+    try:
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                mark = event.start_mark
+                at = (mark.line + 1, mark.column + 1)
+                count += 1
+                if not stack:
+                    root = _plain_value(event)
+                    values[()] = at
+                    continue
+                container, pointer, pending = stack[-1]
+                if pending:
+                    if not pending[0]:
+                        key = event.value
+                        if key in container or (key == "<<" and not event.style):
+                            raise _Unusual
+                        pending[0] = (key,)
+                        pending[1] = at
+                        continue
+                    child = (*pointer, pending[0][0])
+                    keys[child] = pending[1]
+                    container[pending[0][0]] = _plain_value(event)
+                    pending[0] = None
+                else:
+                    child = (*pointer, len(container))
+                    container.append(_plain_value(event))
+                values[child] = at
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                count += 1
+                if len(stack) >= _MAX_DEPTH:
+                    raise _Unusual
+                mark = event.start_mark
+                at = (mark.line + 1, mark.column + 1)
+                new: Any = {} if kind is yaml.MappingStartEvent else []
+                if not stack:
+                    root, child = new, ()
+                else:
+                    container, pointer, pending = stack[-1]
+                    if pending:
+                        if not pending[0]:
+                            raise _Unusual  # a collection as a key
+                        child = (*pointer, pending[0][0])
+                        keys[child] = pending[1]
+                        container[pending[0][0]] = new
+                        pending[0] = None
+                    else:
+                        child = (*pointer, len(container))
+                        container.append(new)
+                values[child] = at
+                stack.append((new, child, [None, None] if isinstance(new, dict) else []))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent or (kind is yaml.DocumentStartEvent and values):
+                raise _Unusual
+            if count > _MAX_NODES:
+                raise _Unusual
+    except (_Unusual, yaml.YAMLError):
+        return None
+    return Document(root, values, keys)
+
+
+def _plain_value(event: Any) -> Any:
+    """A scalar's value as the careful path reads it, for the kinds ordinary files hold."""
+    value: str = event.value
+    if event.style or not event.implicit[0]:
+        return value
+    tag = _resolve(yaml.ScalarNode, value, _PLAIN)
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "timestamp" and SafeConstructor.timestamp_regexp.match(value):
+        return value
+    if tag == _TAG + "null" and _NULL.fullmatch(value):
+        return None
+    if tag == _TAG + "bool":
+        lowered = value.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        if lowered in _YAML_1_1_BOOLS:
+            return value
+    if tag == _TAG + "int" and len(value) <= _MAX_NUMBER_LENGTH:
+        try:
+            return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
+        except (ValueError, IndexError):
+            raise _Unusual from None
+    raise _Unusual
+
+
+def _careful(text: str) -> Document:
+    """The reference reader: events checked first, then a node tree, then data and positions."""
     try:
         _check_events(text)
         root = yaml.compose(text, Loader=_Loader)
@@ -291,8 +418,8 @@ class _Builder:
     """Walks the node tree once, recording positions and problems as it goes."""
 
     def __init__(self) -> None:
-        self.values: dict[Pointer, Position] = {}
-        self.keys: dict[Pointer, Position] = {}
+        self.values: dict[Pointer, tuple[int, int]] = {}
+        self.keys: dict[Pointer, tuple[int, int]] = {}
         self.problems: list[SyntaxProblem] = []
         self._constructor = SafeConstructor()
         self._open: set[int] = set()
