@@ -62,7 +62,9 @@ def check_editions(
     for edition, fs, cs in zip(editions, found, covers, strict=True):
         kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
         findings = tuple(sorted([*kept, *notes], key=_order))
-        reports.append(FileReport(path, edition.ref, findings, system, len(fs) - len(kept)))
+        reports.append(
+            FileReport(path, edition.ref, findings, system, len(fs) - len(kept), system.name)
+        )
     return tuple(reports)
 
 

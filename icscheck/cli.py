@@ -256,6 +256,18 @@ def check(
         ),
     ] = ColorMode.AUTO,
     no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Check files in N processes; the output is the same. Default: the cores, "
+            "when there are enough files to pay for starting them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check ICS files against an edition of the rules.
 
@@ -278,6 +290,10 @@ def check(
     from icscheck import run
     from icscheck.settings import SettingsError, find_settings
 
+    on_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
+    colored = _colored(ColorMode.NEVER if no_color else color, on_terminal)
+    chosen = output_format or (Format.RICH if on_terminal or colored else Format.TEXT)
+
     try:
         settings = find_settings(_current_folder())
         request = run.Request.with_settings(
@@ -289,6 +305,8 @@ def check(
             select=tuple(select or ()),
             ignore=tuple(ignore or ()),
             fail_on=fail_on,
+            jobs=jobs,
+            keep_models=chosen is Format.RICH and not quiet,
         )
         outcome = run.run(request)
     except (SettingsError, run.RequestError) as error:
@@ -297,9 +315,6 @@ def check(
         typer.echo(f"icscheck: note: {note}", err=True)
     if outcome.unreadable and not outcome.report.files:
         _unreadable(outcome.unreadable)
-    on_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
-    colored = _colored(ColorMode.NEVER if no_color else color, on_terminal)
-    chosen = output_format or (Format.RICH if on_terminal or colored else Format.TEXT)
     options = ReportOptions(
         color=colored,
         quiet=quiet,

@@ -82,10 +82,9 @@ class FileReport:
     """The model, when the file was valid enough to build one."""
     suppressed: int = 0
     """Findings a reasoned `# icscheck: ignore[...]` comment set aside."""
-
-    @property
-    def ics(self) -> str | None:
-        return None if self.system is None else self.system.name
+    ics: str | None = None
+    """The system's name, when the file was valid enough to read it; kept when the model is
+    dropped to save memory."""
 
     @property
     def compliant(self) -> bool:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from icscheck.checker import Selection, check_editions
-from icscheck.discovery import InputError, discover
+from icscheck.discovery import Input, InputError, discover
 from icscheck.editions import (
     DEFAULT_EDITION,
     Edition,
@@ -42,6 +48,11 @@ class Request:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
+    jobs: int | None = None
+    """Processes to check files in; None chooses (the cores, when there are files enough)."""
+    keep_models: bool = True
+    """Keep each file's model in its report (the rich report shows the members); without it a
+    report keeps only its findings, so memory stays flat however many files are checked."""
 
     @classmethod
     def with_settings(
@@ -55,6 +66,8 @@ class Request:
         select: tuple[str, ...],
         ignore: tuple[str, ...],
         fail_on: Severity | None,
+        jobs: int | None = None,
+        keep_models: bool = True,
     ) -> Request:
         """The command line's options, falling back on the project's settings, then defaults.
 
@@ -72,6 +85,8 @@ class Request:
             select=split_names(select or settings.select or ()),
             ignore=split_names(ignore or settings.ignore or ()),
             fail_on=fail_on or settings.fail_on or Severity.ERROR,
+            jobs=jobs,
+            keep_models=keep_models,
         )
 
 
@@ -98,21 +113,12 @@ def run(request: Request) -> Outcome:
     found = discover(request.paths)
     unreadable = list(found.problems)
     reports: list[FileReport] = []
-    for item in found.inputs:
-        try:
-            raw = item.read()
-        except InputError as error:
-            unreadable.append(str(error))
-            continue
-        reports.extend(
-            check_editions(
-                raw,
-                item.display,
-                editions,
-                as_of=request.as_of,
-                selection=Selection(request.select, request.ignore),
-            )
-        )
+    job = _Job(editions, request.as_of, Selection(request.select, request.ignore), request)
+    for result in _checked(found.inputs, job, request.jobs):
+        if isinstance(result, str):
+            unreadable.append(result)
+        else:
+            reports.extend(result)
     read = tuple(item.path for item in found.inputs if item.path is not None)
     return Outcome(
         report=RunReport(
@@ -121,6 +127,77 @@ def run(request: Request) -> Outcome:
         read=read if request.rules is None else (*read, request.rules),
         unreadable=tuple(unreadable),
     )
+
+
+PAYS_FOR_PROCESSES = 64
+"""Files below which starting worker processes costs more than it saves (measured: a worker
+starts in ~30 ms and checks a file in ~1.5 ms)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What every file of a run is checked with; a worker process inherits it."""
+
+    editions: tuple[Edition, ...]
+    as_of: dt.date
+    selection: Selection
+    request: Request
+
+    def check(self, item: Input) -> tuple[FileReport, ...] | str:
+        """One file's reports, or why it could not be read."""
+        try:
+            raw = item.read()
+        except InputError as error:
+            return str(error)
+        reports = check_editions(
+            raw, item.display, self.editions, as_of=self.as_of, selection=self.selection
+        )
+        if self.request.keep_models:
+            return reports
+        return tuple(replace(report, system=None) for report in reports)
+
+
+def _checked(
+    inputs: Sequence[Input], job: _Job, jobs: int | None
+) -> Iterator[tuple[FileReport, ...] | str]:
+    """Each input's result, in the order of the inputs, from `jobs` processes."""
+    workers = _workers(len(inputs), jobs)
+    if workers <= 1 or any(item.path is None for item in inputs):
+        yield from (job.check(item) for item in inputs)
+        return
+    global _JOB
+    _JOB = job
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(64, len(inputs) // (workers * 8)))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+    try:
+        yield from pool.map(_check_in_worker, inputs, chunksize=chunk)
+    except BrokenProcessPool:
+        raise RequestError("a worker process stopped unexpectedly; run with --jobs 1") from None
+    finally:
+        pool.shutdown(cancel_futures=True)
+        _JOB = None
+
+
+def _workers(files: int, jobs: int | None) -> int:
+    if jobs is not None:
+        return min(jobs, max(files, 1))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cores or 1, files // PAYS_FOR_PROCESSES) or 1
+
+
+_JOB: _Job | None = None
+"""The run's job, inherited by forked workers rather than sent to each."""
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to report: a worker ignores it and is stopped with the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_in_worker(item: Input) -> tuple[FileReport, ...] | str:
+    assert _JOB is not None
+    return _JOB.check(item)
 
 
 def date_notes(run: RunReport) -> list[str]:

@@ -378,6 +378,7 @@ def test_help_placeholders_are_the_shared_ones() -> None:
         "CODE",
         "REGION",
         "OLDER",
+        "N",
         "NEWER",
     }
 
