@@ -299,7 +299,13 @@ def test_agree_on_mutated_documents(changes: list[tuple[tuple[str | int, ...], A
     expected = schema.problems(data)
     compiled = schema.compiled(schema.ICS_SCHEMA)
     assert compiled is not None
-    if compiled(data):
+    try:
+        vouched = compiled(data)
+    except (ValueError, TypeError, OverflowError):
+        vouched = (
+            False  # what it cannot take (older releases: an int over 64 bits) goes to jsonschema
+        )
+    if vouched:
         assert expected == []
     assert schema.validate(data) == expected
 
