@@ -8,6 +8,7 @@ results. Validators are built when a file is first checked, so `--help` stays fa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -61,14 +62,31 @@ def _validator(name: str) -> Draft202012Validator:
 
 @cache
 def compiled(name: str) -> Callable[[Any], bool] | None:
-    """The compiled validity test of a shipped schema, or None where jsonschema-rs is missing."""
+    """The compiled validity test of a shipped schema, or None where jsonschema-rs is missing.
+
+    It is given jsonschema's own test of `format: date`: its built-in one accepts year 0000,
+    which Python's calendar (and so the model) cannot hold.
+    """
     try:
         import jsonschema_rs
     except ImportError:
         return None
-    validator = jsonschema_rs.validator_for(json.loads(schema_text(name)), validate_formats=True)
+    validator = jsonschema_rs.validator_for(
+        json.loads(schema_text(name)), formats={"date": _is_date}, validate_formats=True
+    )
     is_valid: Callable[[Any], bool] = validator.is_valid
     return is_valid
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_date(text: str) -> bool:
+    """What jsonschema's FormatChecker calls a date: YYYY-MM-DD naming a real day."""
+    try:
+        return bool(_ISO_DATE.fullmatch(text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def _surely_valid(data: Any, schema: str) -> bool:
@@ -89,14 +107,19 @@ def validate(data: Any, schema: str = ICS_SCHEMA) -> list[SchemaProblem]:
         return [SchemaProblem("the file is empty", ())]
     if _surely_valid(data, schema):
         return []
+    return problems(data, schema)
+
+
+def problems(data: Any, schema: str = ICS_SCHEMA) -> list[SchemaProblem]:
+    """What jsonschema alone finds in `data`: the reference the compiled verdict must agree with."""
     from jsonschema.exceptions import best_match
 
-    problems: dict[Pointer, SchemaProblem] = {}
+    found: dict[Pointer, SchemaProblem] = {}
     for error in _validator(schema).iter_errors(data):
         chosen = best_match(error.context) if error.context else error
         for problem in _describe(chosen):
-            problems.setdefault(problem.pointer, problem)
-    return list(problems.values())
+            found.setdefault(problem.pointer, problem)
+    return list(found.values())
 
 
 def _describe(error: ValidationError) -> list[SchemaProblem]:
