@@ -1,20 +1,37 @@
 """Load YAML text into plain data and an index of where every key and value stands.
 
-One walk over PyYAML's node tree gives both, and catches what `yaml.safe_load` hides:
-duplicate keys, which PyYAML silently resolves to the last value. Timestamps stay the strings
-they were written as, and only ``true``/``false`` are booleans (YAML 1.2): ``voting: yes`` is
-then a schema error the user can see, not a silent ``True``, and ``icb_code: NO`` stays text.
+Loading catches what `yaml.safe_load` hides: duplicate keys, which PyYAML silently resolves to
+the last value. Timestamps stay the strings they were written as, and only ``true``/``false`` are
+booleans (YAML 1.2): ``voting: yes`` is then a schema error the user can see, not a silent
+``True``, and ``icb_code: NO`` stays text.
+
+Two paths give the same result. The fast one is a single pass over the parser's events that
+builds the data, the positions, the caps and the duplicate-key check together; anything it does
+not expect (an error, an anchor or alias, a tag, a merge key, a second document, a cap reached)
+sends the text down the careful path: a check of the event stream, PyYAML's node tree and one
+walk over it, which is the reference for every message and refusal.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import (
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -23,6 +40,8 @@ except ImportError:  # pragma: no cover - libyaml is absent on some platforms
 
 Pointer = tuple[str | int, ...]
 """A path into the document: mapping keys and list indexes from the root."""
+Mark = tuple[int, int]
+"""A 1-based line and column, kept as a tuple while loading (a `Position` is made on demand)."""
 
 _TAG = "tag:yaml.org,2002:"
 _MAX_NODES = 200_000
@@ -106,13 +125,26 @@ class YamlSyntaxError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Plain data (dicts, lists, scalars) and the position of every node in it."""
+    """Plain data (dicts, lists, scalars) and the position of every node in it.
+
+    Positions are kept as tuples: a file has thousands of nodes and few are ever located.
+    """
 
     data: Any
-    values: dict[Pointer, Position] = field(repr=False)
+    value_marks: dict[Pointer, Mark] = field(repr=False)
     """Where each value starts, by its path."""
-    keys: dict[Pointer, Position] = field(repr=False)
+    key_marks: dict[Pointer, Mark] = field(repr=False)
     """Where the key that introduces each mapping value starts, by the value's path."""
+
+    @property
+    def values(self) -> dict[Pointer, Position]:
+        """Where each value starts, by its path."""
+        return {pointer: Position(*mark) for pointer, mark in self.value_marks.items()}
+
+    @property
+    def keys(self) -> dict[Pointer, Position]:
+        """Where the key that introduces each mapping value starts, by the value's path."""
+        return {pointer: Position(*mark) for pointer, mark in self.key_marks.items()}
 
     def locate(self, pointer: Pointer, *, at_key: bool = False) -> Position:
         """The position of a node, or of its nearest ancestor that exists.
@@ -120,12 +152,12 @@ class Document:
         A missing key therefore points at the mapping that should hold it. With `at_key`, a
         mapping entry is located at its key, which is where a user looks to rename or delete it.
         """
-        if at_key and pointer in self.keys:
-            return self.keys[pointer]
+        if at_key and pointer in self.key_marks:
+            return Position(*self.key_marks[pointer])
         for end in range(len(pointer), -1, -1):
-            position = self.values.get(pointer[:end])
-            if position is not None:
-                return position
+            mark = self.value_marks.get(pointer[:end])
+            if mark is not None:
+                return Position(*mark)
         return Position(1, 1)
 
 
@@ -144,6 +176,14 @@ def decode(raw: bytes) -> str:
 def load(text: str) -> Document:
     """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`."""
     try:
+        return _load_fast(text)
+    except _Unusual:
+        return _load_carefully(text)
+
+
+def _load_carefully(text: str) -> Document:
+    """The reference path: any file, every message and refusal."""
+    try:
         _check_events(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -161,6 +201,118 @@ def load(text: str) -> Document:
     if builder.problems:
         raise YamlSyntaxError(sorted(builder.problems, key=_problem_order))
     return Document(data, builder.values, builder.keys)
+
+
+class _Unusual(Exception):
+    """The fast pass met something it leaves to the careful path."""
+
+
+@dataclass(slots=True)
+class _Open:
+    """A collection being filled by the fast pass; mutable, as its pending key changes."""
+
+    container: dict[str, Any] | list[Any]
+    pointer: Pointer
+    key: str | None = None
+    """In a mapping, the key whose value comes next (None while a key is awaited)."""
+    key_mark: Mark = (1, 1)
+
+
+def _load_fast(text: str) -> Document:
+    """One pass over the parser's events: data, positions, caps and duplicate keys together."""
+    try:
+        parser = _Loader(text)
+        try:
+            return _walk(parser.get_event)
+        finally:
+            parser.dispose()
+    except yaml.YAMLError:
+        raise _Unusual from None
+
+
+def _walk(next_event: Callable[[], Any]) -> Document:
+    """Build the document from the events; the parser's own event classes, tested by identity.
+
+    Events are `Any` here: the stubs describe PyYAML's classes, and libyaml's marks and the
+    attributes of each event class are only known once its class has been checked.
+    """
+    values: dict[Pointer, Mark] = {}
+    keys: dict[Pointer, Mark] = {}
+    next_event()  # the stream's start
+    if type(next_event()) is StreamEndEvent:
+        return Document(None, values, keys)
+    root: Any = None
+    stack: list[_Open] = []
+    count = 0
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is DocumentEndEvent and type(next_event()) is StreamEndEvent:
+            return Document(root, values, keys)
+        if kind not in _NODE_EVENTS or event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        count += 1
+        if count > _MAX_NODES:
+            raise _Unusual
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        top = stack[-1] if stack else None
+        if top is not None and top.key is None and type(top.container) is dict:
+            top.key, top.key_mark = _key(event, top.container), where
+            continue
+        node = _node(event)
+        if top is None:
+            pointer: Pointer = ()
+            root = node
+        elif type(top.container) is list:
+            pointer = (*top.pointer, len(top.container))
+            top.container.append(node)
+        else:
+            key = top.key
+            assert key is not None
+            pointer = (*top.pointer, key)
+            keys[pointer] = top.key_mark
+            top.container[key] = node  # type: ignore[call-overload]
+            top.key = None
+        values[pointer] = where
+        if kind is not ScalarEvent:
+            if len(stack) == _MAX_DEPTH:
+                raise _Unusual
+            stack.append(_Open(node, pointer))
+
+
+_NODE_EVENTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
+_IMPLICIT: dict[str | None, list[tuple[str, re.Pattern[str]]]] = Resolver.yaml_implicit_resolvers
+_STR = _TAG + "str"
+
+
+def _key(event: Any, mapping: dict[str, Any] | list[Any]) -> str:
+    """A mapping's next key, if it is plain text that the mapping does not have yet."""
+    if type(event) is not ScalarEvent or event.value in mapping or event.value == "<<":
+        raise _Unusual
+    return event.value
+
+
+def _node(event: Any) -> Any:
+    if type(event) is ScalarEvent:
+        return _plain(event.value) if event.implicit[0] else event.value
+    return {} if type(event) is MappingStartEvent else []
+
+
+def _plain(value: str) -> Any:
+    """An untagged, unquoted scalar's value, resolved as PyYAML's `Resolver.resolve` would."""
+    tag = _STR
+    for candidate, pattern in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
+        if pattern.match(value):
+            tag = candidate
+            break
+    try:
+        return _scalar_value(tag, value)
+    except _BadScalar:
+        raise _Unusual from None
 
 
 def _check_events(text: str) -> None:
@@ -222,8 +374,8 @@ def _problem_order(problem: SyntaxProblem) -> tuple[int, int]:
     return (problem.position.line, problem.position.column)
 
 
-def _position(node: Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(node: Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _problem_from(error: yaml.MarkedYAMLError, text: str) -> SyntaxProblem:
@@ -291,17 +443,16 @@ class _Builder:
     """Walks the node tree once, recording positions and problems as it goes."""
 
     def __init__(self) -> None:
-        self.values: dict[Pointer, Position] = {}
-        self.keys: dict[Pointer, Position] = {}
+        self.values: dict[Pointer, Mark] = {}
+        self.keys: dict[Pointer, Mark] = {}
         self.problems: list[SyntaxProblem] = []
-        self._constructor = SafeConstructor()
         self._open: set[int] = set()
 
     def build(self, node: Node, pointer: Pointer) -> Any:
         if id(node) in self._open:
             self._fail(node, "an alias refers to a value that contains it")
             return None
-        self.values[pointer] = _position(node)
+        self.values[pointer] = _mark(node)
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if node.tag not in (_TAG + "map", _TAG + "seq"):
@@ -317,7 +468,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, pointer: Pointer) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Position] = {}
+        first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self._fail(key_node, "a key must be plain text, not a list or mapping")
@@ -327,50 +478,75 @@ class _Builder:
                 continue
             key = key_node.value
             if key in first_seen:
-                line = first_seen[key].line
+                line = first_seen[key][0]
                 self._fail(key_node, f"duplicate key '{clip(key)}' (first given on line {line})")
                 continue
-            first_seen[key] = _position(key_node)
+            first_seen[key] = _mark(key_node)
             child = (*pointer, key)
             self.keys[child] = first_seen[key]
             result[key] = self.build(value_node, child)
         return result
 
     def _scalar(self, node: ScalarNode) -> Any:
-        kind = node.tag.removeprefix(_TAG)
-        if kind == "null":
-            return None if _NULL.fullmatch(node.value) else self._odd(node, "empty")
-        if kind == "bool":
-            lowered = node.value.lower()
-            if lowered in ("true", "false"):
-                return lowered == "true"
-            return node.value if lowered in _YAML_1_1_BOOLS else self._odd(node, "true or false")
-        if kind in ("int", "float"):
-            return self._number(node, kind)
-        if kind == "timestamp" and not SafeConstructor.timestamp_regexp.match(node.value):
-            return self._odd(node, "a date like 2028-03-31")
-        if kind not in ("str", "timestamp"):
-            self._fail(node, f"unsupported YAML tag '{clip(node.tag)}'; write a plain value")
-        return node.value
-
-    def _number(self, node: ScalarNode, kind: str) -> Any:
-        """An integer or float; a malformed or over-long one is a problem, not a crash."""
-        length = len(node.value)
-        if kind == "int" and length > _MAX_NUMBER_LENGTH:
-            self._fail(node, f"{clip(node.value)!r} is too long a number ({length:,} characters)")
-            return None
         try:
-            if kind == "int":
-                return self._constructor.construct_yaml_int(node)
-            return self._constructor.construct_yaml_float(node)
-        except (ValueError, IndexError):
-            # IndexError: PyYAML reads the first character of an empty `!!int` or `!!float`
-            return self._odd(node, "a whole number" if kind == "int" else "a number")
-
-    def _odd(self, node: ScalarNode, wanted: str) -> None:
-        """A value that does not fit the type its tag claims."""
-        tag = node.tag.replace(_TAG, "!!")
-        self._fail(node, f"{clip(node.value)!r} is not {wanted}, as its tag {tag} says")
+            return _scalar_value(node.tag, node.value)
+        except _BadScalar as problem:
+            self._fail(node, str(problem))
+            return None
 
     def _fail(self, node: Node, message: str) -> None:
-        self.problems.append(SyntaxProblem(message, _position(node)))
+        self.problems.append(SyntaxProblem(message, Position(*_mark(node))))
+
+
+class _BadScalar(Exception):
+    """A scalar that its tag does not allow; the message says why."""
+
+
+def _scalar_value(tag: str, value: str) -> Any:
+    """A scalar's data from its resolved or explicit tag, or `_BadScalar`."""
+    kind = tag.removeprefix(_TAG)
+    if kind == "str":
+        return value
+    if kind == "null":
+        if not _NULL.fullmatch(value):
+            raise _odd(tag, value, "empty")
+        return None
+    if kind == "bool":
+        lowered = value.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        if lowered not in _YAML_1_1_BOOLS:
+            raise _odd(tag, value, "true or false")
+        return value
+    if kind in ("int", "float"):
+        return _number(tag, value, kind)
+    if kind == "timestamp" and not SafeConstructor.timestamp_regexp.match(value):
+        raise _odd(tag, value, "a date like 2028-03-31")
+    if kind != "timestamp":
+        raise _BadScalar(f"unsupported YAML tag '{clip(tag)}'; write a plain value")
+    return value
+
+
+_CONSTRUCTOR = SafeConstructor()
+"""Reads numbers only, which keeps no state."""
+
+
+def _number(tag: str, value: str, kind: str) -> Any:
+    """An integer or float; a malformed or over-long one is a problem, not a crash."""
+    length = len(value)
+    if kind == "int" and length > _MAX_NUMBER_LENGTH:
+        raise _BadScalar(f"{clip(value)!r} is too long a number ({length:,} characters)")
+    node = ScalarNode(tag, value)
+    try:
+        if kind == "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    except (ValueError, IndexError):
+        # IndexError: PyYAML reads the first character of an empty `!!int` or `!!float`
+        raise _odd(tag, value, "a whole number" if kind == "int" else "a number") from None
+
+
+def _odd(tag: str, value: str, wanted: str) -> _BadScalar:
+    """A value that does not fit the type its tag claims."""
+    shown = tag.replace(_TAG, "!!")
+    return _BadScalar(f"{clip(value)!r} is not {wanted}, as its tag {shown} says")
