@@ -14,6 +14,7 @@ walk over it, which is the reference for every message and refusal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -302,8 +303,12 @@ def _node(event: Any) -> Any:
     return {} if type(event) is MappingStartEvent else []
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(value: str) -> Any:
-    """An untagged, unquoted scalar's value, resolved as PyYAML's `Resolver.resolve` would."""
+    """An untagged, unquoted scalar's value, resolved as PyYAML's `Resolver.resolve` would.
+
+    Cached: board files repeat the same roles, booleans and dates, and the values are immutable.
+    """
     tag = _STR
     for candidate, pattern in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
         if pattern.match(value):
