@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover - libyaml is absent on some platforms
 Pointer = tuple[str | int, ...]
 """A path into the document: mapping keys and list indexes from the root."""
 Mark = tuple[int, int]
-"""A 1-based line and column, kept as a tuple while loading (a `Position` is made on demand)."""
+"""A 1-based line and column as a plain tuple: the index holds one for every node."""
 
 _TAG = "tag:yaml.org,2002:"
 _MAX_NODES = 200_000
@@ -100,9 +100,8 @@ def pointer_text(pointer: Pointer) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in pointer)
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column in the file."""
+class Position(NamedTuple):
+    """A 1-based line and column in the file: a tuple, as cheap as one for every value."""
 
     line: int
     column: int
@@ -126,26 +125,13 @@ class YamlSyntaxError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Plain data (dicts, lists, scalars) and the position of every node in it.
-
-    Positions are kept as tuples: a file has thousands of nodes and few are ever located.
-    """
+    """Plain data (dicts, lists, scalars) and the position of every node in it."""
 
     data: Any
-    value_marks: dict[Pointer, Mark] = field(repr=False)
-    """Where each value starts, by its path."""
-    key_marks: dict[Pointer, Mark] = field(repr=False)
+    values: dict[Pointer, Mark] = field(repr=False)
+    """Where each value starts (line, column), by its path."""
+    keys: dict[Pointer, Mark] = field(repr=False)
     """Where the key that introduces each mapping value starts, by the value's path."""
-
-    @property
-    def values(self) -> dict[Pointer, Position]:
-        """Where each value starts, by its path."""
-        return {pointer: Position(*mark) for pointer, mark in self.value_marks.items()}
-
-    @property
-    def keys(self) -> dict[Pointer, Position]:
-        """Where the key that introduces each mapping value starts, by the value's path."""
-        return {pointer: Position(*mark) for pointer, mark in self.key_marks.items()}
 
     def locate(self, pointer: Pointer, *, at_key: bool = False) -> Position:
         """The position of a node, or of its nearest ancestor that exists.
@@ -153,10 +139,10 @@ class Document:
         A missing key therefore points at the mapping that should hold it. With `at_key`, a
         mapping entry is located at its key, which is where a user looks to rename or delete it.
         """
-        if at_key and pointer in self.key_marks:
-            return Position(*self.key_marks[pointer])
+        if at_key and pointer in self.keys:
+            return Position(*self.keys[pointer])
         for end in range(len(pointer), -1, -1):
-            mark = self.value_marks.get(pointer[:end])
+            mark = self.values.get(pointer[:end])
             if mark is not None:
                 return Position(*mark)
         return Position(1, 1)
@@ -176,13 +162,11 @@ def decode(raw: bytes) -> str:
 
 def load(text: str) -> Document:
     """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`."""
-    try:
-        return _load_fast(text)
-    except _Unusual:
-        return _load_carefully(text)
+    fast = _one_pass(text)
+    return _careful(text) if fast is None else fast
 
 
-def _load_carefully(text: str) -> Document:
+def _careful(text: str) -> Document:
     """The reference path: any file, every message and refusal."""
     try:
         _check_events(text)
@@ -219,16 +203,19 @@ class _Open:
     key_mark: Mark = (1, 1)
 
 
-def _load_fast(text: str) -> Document:
-    """One pass over the parser's events: data, positions, caps and duplicate keys together."""
+def _one_pass(text: str) -> Document | None:
+    """One pass over the parser's events: data, positions, caps and duplicate keys together.
+
+    None when the text needs the careful path, which then gives the same data or the refusal.
+    """
     try:
         parser = _Loader(text)
         try:
             return _walk(parser.get_event)
         finally:
             parser.dispose()
-    except yaml.YAMLError:
-        raise _Unusual from None
+    except (_Unusual, yaml.YAMLError):
+        return None
 
 
 def _walk(next_event: Callable[[], Any]) -> Document:
@@ -379,8 +366,8 @@ def _problem_order(problem: SyntaxProblem) -> tuple[int, int]:
     return (problem.position.line, problem.position.column)
 
 
-def _mark(node: Node) -> Mark:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _position(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _problem_from(error: yaml.MarkedYAMLError, text: str) -> SyntaxProblem:
@@ -457,7 +444,7 @@ class _Builder:
         if id(node) in self._open:
             self._fail(node, "an alias refers to a value that contains it")
             return None
-        self.values[pointer] = _mark(node)
+        self.values[pointer] = _position(node)
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if node.tag not in (_TAG + "map", _TAG + "seq"):
@@ -473,7 +460,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, pointer: Pointer) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self._fail(key_node, "a key must be plain text, not a list or mapping")
@@ -483,10 +470,10 @@ class _Builder:
                 continue
             key = key_node.value
             if key in first_seen:
-                line = first_seen[key][0]
+                line = first_seen[key].line
                 self._fail(key_node, f"duplicate key '{clip(key)}' (first given on line {line})")
                 continue
-            first_seen[key] = _mark(key_node)
+            first_seen[key] = _position(key_node)
             child = (*pointer, key)
             self.keys[child] = first_seen[key]
             result[key] = self.build(value_node, child)
@@ -500,7 +487,7 @@ class _Builder:
             return None
 
     def _fail(self, node: Node, message: str) -> None:
-        self.problems.append(SyntaxProblem(message, Position(*_mark(node))))
+        self.problems.append(SyntaxProblem(message, _position(node)))
 
 
 class _BadScalar(Exception):

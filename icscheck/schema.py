@@ -1,12 +1,16 @@
 """Check a document's shape against the input JSON Schema, in words a board secretary reads.
 
-jsonschema is imported only when a file is checked, so `--help` and `--version` stay fast.
+A compiled validator (jsonschema-rs) decides whether a document is valid; only an invalid one
+goes through jsonschema, whose errors the messages are made from, so the words never depend on
+which validator is installed. Without jsonschema-rs, jsonschema does both, with the same
+results. Validators are built when a file is first checked, so `--help` stays fast.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,10 +59,36 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_text(name)), format_checker=FormatChecker())
 
 
+@cache
+def compiled(name: str) -> Callable[[Any], bool] | None:
+    """The compiled validity test of a shipped schema, or None where jsonschema-rs is missing."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    validator = jsonschema_rs.validator_for(json.loads(schema_text(name)), validate_formats=True)
+    is_valid: Callable[[Any], bool] = validator.is_valid
+    return is_valid
+
+
+def _surely_valid(data: Any, schema: str) -> bool:
+    """Whether the compiled validator vouches for `data`; anything it cannot take (a number too
+    big for it, say) goes to jsonschema, which is the reference."""
+    is_valid = compiled(schema)
+    if is_valid is None:
+        return False
+    try:
+        return is_valid(data)
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
 def validate(data: Any, schema: str = ICS_SCHEMA) -> list[SchemaProblem]:
     """Every problem in `data` against a shipped schema, at most one per path."""
     if data is None:
         return [SchemaProblem("the file is empty", ())]
+    if _surely_valid(data, schema):
+        return []
     from jsonschema.exceptions import best_match
 
     problems: dict[Pointer, SchemaProblem] = {}

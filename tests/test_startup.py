@@ -51,4 +51,4 @@ def test_machine_formats_do_not_load_rich(output_format: str) -> None:
     loaded = heavy_modules_loaded(
         "check", str(SAMPLES), "--as-of", AS_OF, "--format", output_format
     )
-    assert loaded == {"jsonschema"}
+    assert loaded <= {"jsonschema"}  # jsonschema only explains invalid files

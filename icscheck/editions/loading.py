@@ -204,7 +204,7 @@ def _inherited(layer: _Layer, rule_id: str, name: str) -> Any:
     """The value of a rule's parameter in the shipped edition the layer extends (the law in force
     when it extends none), if it has one: an example of the type that a message can show."""
     parent = layer.data.get("extends", DEFAULT_EDITION)
-    if parent not in builtin_editions():
+    if parent not in builtin_editions() or parent == layer.data.get("edition"):
         return None
     setting = load_edition(parent).setting(rule_id)
     return None if setting is None else setting.params.get(name)
