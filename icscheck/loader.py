@@ -1,21 +1,38 @@
 """Load YAML text into plain data and an index of where every key and value stands.
 
-One walk over PyYAML's node tree gives both, and catches what `yaml.safe_load` hides:
-duplicate keys, which PyYAML silently resolves to the last value. Timestamps stay the strings
-they were written as, and only ``true``/``false`` are booleans (YAML 1.2): ``voting: yes`` is
-then a schema error the user can see, not a silent ``True``, and ``icb_code: NO`` stays text.
+Loading catches what `yaml.safe_load` hides: duplicate keys, which PyYAML silently resolves to
+the last value. Timestamps stay the strings they were written as, and only ``true``/``false`` are
+booleans (YAML 1.2): ``voting: yes`` is then a schema error the user can see, not a silent
+``True``, and ``icb_code: NO`` stays text.
+
+Two paths give the same result. The fast one is a single pass over the parser's events that
+builds the data, the positions, the caps and the duplicate-key check together; anything it does
+not expect (an error, an anchor or alias, a tag, a merge key, a second document, a cap reached)
+sends the text down the careful path: a check of the event stream, PyYAML's node tree and one
+walk over it, which is the reference for every message and refusal.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import (
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -24,6 +41,8 @@ except ImportError:  # pragma: no cover - libyaml is absent on some platforms
 
 Pointer = tuple[str | int, ...]
 """A path into the document: mapping keys and list indexes from the root."""
+Mark = tuple[int, int]
+"""A 1-based line and column as a plain tuple: the index holds one for every node."""
 
 _TAG = "tag:yaml.org,2002:"
 _MAX_NODES = 200_000
@@ -109,9 +128,9 @@ class Document:
     """Plain data (dicts, lists, scalars) and the position of every node in it."""
 
     data: Any
-    values: dict[Pointer, tuple[int, int]] = field(repr=False)
+    values: dict[Pointer, Mark] = field(repr=False)
     """Where each value starts (line, column), by its path."""
-    keys: dict[Pointer, tuple[int, int]] = field(repr=False)
+    keys: dict[Pointer, Mark] = field(repr=False)
     """Where the key that introduces each mapping value starts, by the value's path."""
 
     def locate(self, pointer: Pointer, *, at_key: bool = False) -> Position:
@@ -123,9 +142,9 @@ class Document:
         if at_key and pointer in self.keys:
             return Position(*self.keys[pointer])
         for end in range(len(pointer), -1, -1):
-            position = self.values.get(pointer[:end])
-            if position is not None:
-                return Position(*position)
+            mark = self.values.get(pointer[:end])
+            if mark is not None:
+                return Position(*mark)
         return Position(1, 1)
 
 
@@ -142,134 +161,13 @@ def decode(raw: bytes) -> str:
 
 
 def load(text: str) -> Document:
-    """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`.
-
-    Ordinary files are read in one pass over the parser's events (`_one_pass`); anything else
-    (aliases, tags, odd values, limits reached, errors) takes the careful path, which composes
-    a node tree first and says exactly what is wrong.
-    """
+    """Parse one YAML document into a `Document`, or raise `YamlSyntaxError`."""
     fast = _one_pass(text)
-    if fast is not None:
-        return fast
-    return _careful(text)
-
-
-class _Unusual(Exception):
-    """The one-pass reader met something only the careful path handles."""
-
-
-_resolve = cast(Callable[[type, str, tuple[bool, bool]], str], yaml.resolver.Resolver().resolve)
-"""The tag PyYAML gives a plain scalar, as the composer would."""
-_PLAIN = (True, False)
-_CONSTRUCTOR = SafeConstructor()
-
-
-def _one_pass(text: str) -> Document | None:
-    """The document from one walk over libyaml's events, building the data, the positions and
-    the depth, size and duplicate-key checks together; None when the file needs the careful
-    path, which then gives the same data or the same refusal."""
-    values: dict[Pointer, tuple[int, int]] = {}
-    keys: dict[Pointer, tuple[int, int]] = {}
-    stack: list[tuple[Any, Pointer, list[Any]]] = []
-    """Each open collection, its path and, for a mapping, [key waiting for its value, its
-    position] (empty for a list)."""
-    root: Any = None
-    count = 0
-    try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
-        for event in events:
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
-                    raise _Unusual
-                mark = event.start_mark
-                at = (mark.line + 1, mark.column + 1)
-                count += 1
-                if not stack:
-                    root = _plain_value(event)
-                    values[()] = at
-                    continue
-                container, pointer, pending = stack[-1]
-                if pending:
-                    if not pending[0]:
-                        key = event.value
-                        if key in container or (key == "<<" and not event.style):
-                            raise _Unusual
-                        pending[0] = (key,)
-                        pending[1] = at
-                        continue
-                    child = (*pointer, pending[0][0])
-                    keys[child] = pending[1]
-                    container[pending[0][0]] = _plain_value(event)
-                    pending[0] = None
-                else:
-                    child = (*pointer, len(container))
-                    container.append(_plain_value(event))
-                values[child] = at
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None:
-                    raise _Unusual
-                count += 1
-                if len(stack) >= _MAX_DEPTH:
-                    raise _Unusual
-                mark = event.start_mark
-                at = (mark.line + 1, mark.column + 1)
-                new: Any = {} if kind is yaml.MappingStartEvent else []
-                if not stack:
-                    root, child = new, ()
-                else:
-                    container, pointer, pending = stack[-1]
-                    if pending:
-                        if not pending[0]:
-                            raise _Unusual  # a collection as a key
-                        child = (*pointer, pending[0][0])
-                        keys[child] = pending[1]
-                        container[pending[0][0]] = new
-                        pending[0] = None
-                    else:
-                        child = (*pointer, len(container))
-                        container.append(new)
-                values[child] = at
-                stack.append((new, child, [None, None] if isinstance(new, dict) else []))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.AliasEvent or (kind is yaml.DocumentStartEvent and values):
-                raise _Unusual
-            if count > _MAX_NODES:
-                raise _Unusual
-    except (_Unusual, yaml.YAMLError):
-        return None
-    return Document(root, values, keys)
-
-
-def _plain_value(event: Any) -> Any:
-    """A scalar's value as the careful path reads it, for the kinds ordinary files hold."""
-    value: str = event.value
-    if event.style or not event.implicit[0]:
-        return value
-    tag = _resolve(yaml.ScalarNode, value, _PLAIN)
-    if tag == _TAG + "str":
-        return value
-    if tag == _TAG + "timestamp" and SafeConstructor.timestamp_regexp.match(value):
-        return value
-    if tag == _TAG + "null" and _NULL.fullmatch(value):
-        return None
-    if tag == _TAG + "bool":
-        lowered = value.lower()
-        if lowered in ("true", "false"):
-            return lowered == "true"
-        if lowered in _YAML_1_1_BOOLS:
-            return value
-    if tag == _TAG + "int" and len(value) <= _MAX_NUMBER_LENGTH:
-        try:
-            return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
-        except (ValueError, IndexError):
-            raise _Unusual from None
-    raise _Unusual
+    return _careful(text) if fast is None else fast
 
 
 def _careful(text: str) -> Document:
-    """The reference reader: events checked first, then a node tree, then data and positions."""
+    """The reference path: any file, every message and refusal."""
     try:
         _check_events(text)
         root = yaml.compose(text, Loader=_Loader)
@@ -288,6 +186,125 @@ def _careful(text: str) -> Document:
     if builder.problems:
         raise YamlSyntaxError(sorted(builder.problems, key=_problem_order))
     return Document(data, builder.values, builder.keys)
+
+
+class _Unusual(Exception):
+    """The fast pass met something it leaves to the careful path."""
+
+
+@dataclass(slots=True)
+class _Open:
+    """A collection being filled by the fast pass; mutable, as its pending key changes."""
+
+    container: dict[str, Any] | list[Any]
+    pointer: Pointer
+    key: str | None = None
+    """In a mapping, the key whose value comes next (None while a key is awaited)."""
+    key_mark: Mark = (1, 1)
+
+
+def _one_pass(text: str) -> Document | None:
+    """One pass over the parser's events: data, positions, caps and duplicate keys together.
+
+    None when the text needs the careful path, which then gives the same data or the refusal.
+    """
+    try:
+        parser = _Loader(text)
+        try:
+            return _walk(parser.get_event)
+        finally:
+            parser.dispose()
+    except (_Unusual, yaml.YAMLError):
+        return None
+
+
+def _walk(next_event: Callable[[], Any]) -> Document:
+    """Build the document from the events; the parser's own event classes, tested by identity.
+
+    Events are `Any` here: the stubs describe PyYAML's classes, and libyaml's marks and the
+    attributes of each event class are only known once its class has been checked.
+    """
+    values: dict[Pointer, Mark] = {}
+    keys: dict[Pointer, Mark] = {}
+    next_event()  # the stream's start
+    if type(next_event()) is StreamEndEvent:
+        return Document(None, values, keys)
+    root: Any = None
+    stack: list[_Open] = []
+    count = 0
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is DocumentEndEvent and type(next_event()) is StreamEndEvent:
+            return Document(root, values, keys)
+        if kind not in _NODE_EVENTS or event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        count += 1
+        if count > _MAX_NODES:
+            raise _Unusual
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        top = stack[-1] if stack else None
+        if top is not None and top.key is None and type(top.container) is dict:
+            top.key, top.key_mark = _key(event, top.container), where
+            continue
+        node = _node(event)
+        if top is None:
+            pointer: Pointer = ()
+            root = node
+        elif type(top.container) is list:
+            pointer = (*top.pointer, len(top.container))
+            top.container.append(node)
+        else:
+            key = top.key
+            assert key is not None
+            pointer = (*top.pointer, key)
+            keys[pointer] = top.key_mark
+            top.container[key] = node  # type: ignore[call-overload]
+            top.key = None
+        values[pointer] = where
+        if kind is not ScalarEvent:
+            if len(stack) == _MAX_DEPTH:
+                raise _Unusual
+            stack.append(_Open(node, pointer))
+
+
+_NODE_EVENTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
+_IMPLICIT: dict[str | None, list[tuple[str, re.Pattern[str]]]] = Resolver.yaml_implicit_resolvers
+_STR = _TAG + "str"
+
+
+def _key(event: Any, mapping: dict[str, Any] | list[Any]) -> str:
+    """A mapping's next key, if it is plain text that the mapping does not have yet."""
+    if type(event) is not ScalarEvent or event.value in mapping or event.value == "<<":
+        raise _Unusual
+    return event.value
+
+
+def _node(event: Any) -> Any:
+    if type(event) is ScalarEvent:
+        return _plain(event.value) if event.implicit[0] else event.value
+    return {} if type(event) is MappingStartEvent else []
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(value: str) -> Any:
+    """An untagged, unquoted scalar's value, resolved as PyYAML's `Resolver.resolve` would.
+
+    Cached: board files repeat the same roles, booleans and dates, and the values are immutable.
+    """
+    tag = _STR
+    for candidate, pattern in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
+        if pattern.match(value):
+            tag = candidate
+            break
+    try:
+        return _scalar_value(tag, value)
+    except _BadScalar:
+        raise _Unusual from None
 
 
 def _check_events(text: str) -> None:
@@ -418,10 +435,9 @@ class _Builder:
     """Walks the node tree once, recording positions and problems as it goes."""
 
     def __init__(self) -> None:
-        self.values: dict[Pointer, tuple[int, int]] = {}
-        self.keys: dict[Pointer, tuple[int, int]] = {}
+        self.values: dict[Pointer, Mark] = {}
+        self.keys: dict[Pointer, Mark] = {}
         self.problems: list[SyntaxProblem] = []
-        self._constructor = SafeConstructor()
         self._open: set[int] = set()
 
     def build(self, node: Node, pointer: Pointer) -> Any:
@@ -464,40 +480,65 @@ class _Builder:
         return result
 
     def _scalar(self, node: ScalarNode) -> Any:
-        kind = node.tag.removeprefix(_TAG)
-        if kind == "null":
-            return None if _NULL.fullmatch(node.value) else self._odd(node, "empty")
-        if kind == "bool":
-            lowered = node.value.lower()
-            if lowered in ("true", "false"):
-                return lowered == "true"
-            return node.value if lowered in _YAML_1_1_BOOLS else self._odd(node, "true or false")
-        if kind in ("int", "float"):
-            return self._number(node, kind)
-        if kind == "timestamp" and not SafeConstructor.timestamp_regexp.match(node.value):
-            return self._odd(node, "a date like 2028-03-31")
-        if kind not in ("str", "timestamp"):
-            self._fail(node, f"unsupported YAML tag '{clip(node.tag)}'; write a plain value")
-        return node.value
-
-    def _number(self, node: ScalarNode, kind: str) -> Any:
-        """An integer or float; a malformed or over-long one is a problem, not a crash."""
-        length = len(node.value)
-        if kind == "int" and length > _MAX_NUMBER_LENGTH:
-            self._fail(node, f"{clip(node.value)!r} is too long a number ({length:,} characters)")
-            return None
         try:
-            if kind == "int":
-                return self._constructor.construct_yaml_int(node)
-            return self._constructor.construct_yaml_float(node)
-        except (ValueError, IndexError):
-            # IndexError: PyYAML reads the first character of an empty `!!int` or `!!float`
-            return self._odd(node, "a whole number" if kind == "int" else "a number")
-
-    def _odd(self, node: ScalarNode, wanted: str) -> None:
-        """A value that does not fit the type its tag claims."""
-        tag = node.tag.replace(_TAG, "!!")
-        self._fail(node, f"{clip(node.value)!r} is not {wanted}, as its tag {tag} says")
+            return _scalar_value(node.tag, node.value)
+        except _BadScalar as problem:
+            self._fail(node, str(problem))
+            return None
 
     def _fail(self, node: Node, message: str) -> None:
         self.problems.append(SyntaxProblem(message, _position(node)))
+
+
+class _BadScalar(Exception):
+    """A scalar that its tag does not allow; the message says why."""
+
+
+def _scalar_value(tag: str, value: str) -> Any:
+    """A scalar's data from its resolved or explicit tag, or `_BadScalar`."""
+    kind = tag.removeprefix(_TAG)
+    if kind == "str":
+        return value
+    if kind == "null":
+        if not _NULL.fullmatch(value):
+            raise _odd(tag, value, "empty")
+        return None
+    if kind == "bool":
+        lowered = value.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        if lowered not in _YAML_1_1_BOOLS:
+            raise _odd(tag, value, "true or false")
+        return value
+    if kind in ("int", "float"):
+        return _number(tag, value, kind)
+    if kind == "timestamp" and not SafeConstructor.timestamp_regexp.match(value):
+        raise _odd(tag, value, "a date like 2028-03-31")
+    if kind != "timestamp":
+        raise _BadScalar(f"unsupported YAML tag '{clip(tag)}'; write a plain value")
+    return value
+
+
+_CONSTRUCTOR = SafeConstructor()
+"""Reads numbers only, which keeps no state."""
+
+
+def _number(tag: str, value: str, kind: str) -> Any:
+    """An integer or float; a malformed or over-long one is a problem, not a crash."""
+    length = len(value)
+    if kind == "int" and length > _MAX_NUMBER_LENGTH:
+        raise _BadScalar(f"{clip(value)!r} is too long a number ({length:,} characters)")
+    node = ScalarNode(tag, value)
+    try:
+        if kind == "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    except (ValueError, IndexError):
+        # IndexError: PyYAML reads the first character of an empty `!!int` or `!!float`
+        raise _odd(tag, value, "a whole number" if kind == "int" else "a number") from None
+
+
+def _odd(tag: str, value: str, wanted: str) -> _BadScalar:
+    """A value that does not fit the type its tag claims."""
+    shown = tag.replace(_TAG, "!!")
+    return _BadScalar(f"{clip(value)!r} is not {wanted}, as its tag {shown} says")
