@@ -12,6 +12,7 @@ from icscheck.editions.loading import (
     edition_from_text,
     editions_by_date,
     in_force_in,
+    latest_params,
     load_edition,
 )
 from icscheck.editions.types import (
@@ -36,5 +37,6 @@ __all__ = [
     "edition_from_text",
     "editions_by_date",
     "in_force_in",
+    "latest_params",
     "load_edition",
 ]

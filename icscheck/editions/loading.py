@@ -49,6 +49,13 @@ def in_force_in(rule_id: str) -> list[Edition]:
     return [edition for edition in editions_by_date() if edition.setting(rule_id) is not None]
 
 
+def latest_params(rule_id: str) -> Mapping[str, Any]:
+    """A rule's parameters in the latest shipped edition that puts it in force: a rule has no
+    values of its own, so this is what to show or run it with outside any edition."""
+    settings = [s for e in in_force_in(rule_id) if (s := e.setting(rule_id))]
+    return settings[-1].params if settings else {}
+
+
 @cache
 def load_edition(name: str) -> Edition:
     """A shipped edition by ID (or alias), with everything it extends merged in and checked."""

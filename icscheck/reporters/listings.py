@@ -19,6 +19,7 @@ from icscheck.editions import (
     diff_editions,
     editions_by_date,
     in_force_in,
+    latest_params,
 )
 from icscheck.editions.diff import (
     Added,
@@ -75,7 +76,7 @@ def explain(name: str, edition: Edition) -> str:
     if isinstance(rule, BuiltIn):
         return f"{rule.id} {rule.name}\n\n{rule.summary}\n\n{_wrap(rule.docs)}\n"
     setting = edition.setting(rule.id)
-    params = setting.params if setting else _latest_params(rule)
+    params = setting.params if setting else latest_params(rule.id)
     lines = [f"{rule.id} {rule.name}", ""]
     if setting is None:
         lines += [_wrap(_not_in_force(rule, edition)), ""]
@@ -96,13 +97,6 @@ def explain(name: str, edition: Edition) -> str:
 def _citations(rule: Rule) -> list[tuple[Edition, Citation]]:
     """The editions where `rule` is in force, oldest first, with what each cites for it."""
     return [(e, s.citation) for e in in_force_in(rule.id) if (s := e.setting(rule.id))]
-
-
-def _latest_params(rule: Rule) -> Mapping[str, Any]:
-    """The parameters of the latest edition that puts the rule in force: a rule has none of
-    its own."""
-    settings = [s for e in in_force_in(rule.id) if (s := e.setting(rule.id))]
-    return settings[-1].params if settings else {}
 
 
 def _not_in_force(rule: Rule, edition: Edition) -> str:

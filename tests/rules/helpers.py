@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from icscheck.editions import in_force_in
+from icscheck.editions import latest_params
 from icscheck.loader import Pointer, load
 from icscheck.model import build_system
 from icscheck.rules import RULES_BY_ID, Context, Problem
@@ -70,14 +70,6 @@ def document(
     return schema_valid(doc)
 
 
-@cache
-def edition_params(rule_id: str) -> dict[str, Any]:
-    """A rule's parameters as the law in force gives them, or as the latest edition that puts
-    the rule in force does: a rule takes no values of its own."""
-    settings = [s for e in in_force_in(rule_id) if (s := e.setting(rule_id))]
-    return dict(settings[-1].params) if settings else {}
-
-
 def check(rule_id: str, doc: Doc, *, as_of: dt.date = AS_OF, **params: Any) -> list[Problem]:
     """Run one rule on a document with its edition's parameters, overridden by `params`."""
     rule = RULES_BY_ID[rule_id]
@@ -86,7 +78,7 @@ def check(rule_id: str, doc: Doc, *, as_of: dt.date = AS_OF, **params: Any) -> l
     context = Context(
         system=build_system(schema_valid(doc)),
         as_of=as_of,
-        params={**edition_params(rule_id), **params},
+        params={**latest_params(rule_id), **params},
     )
     return list(rule.check(context))
 
