@@ -119,11 +119,19 @@ def _row(*values: str, style: str | None = None) -> Row:
     return [printable(value) for value in values], style
 
 
+MOST_MEMBERS = 200
+"""Rows a members table shows: a body of thousands scrolls past unread, and the file has them."""
+
+
 def _listing(
     title: str, headers: Sequence[str], rows: Sequence[Row], options: ReportOptions
 ) -> RenderableType:
     """A table on a wide terminal; else a block a row: its first cell, then the others,
-    labelled by their headers, wrapped beneath it."""
+    labelled by their headers, wrapped beneath it. Past `MOST_MEMBERS` rows, the rest are
+    counted, not shown."""
+    if len(rows) > MOST_MEMBERS:
+        more = f"… and {len(rows) - MOST_MEMBERS:,} more"
+        rows = [*rows[:MOST_MEMBERS], ([more, *([""] * (len(headers) - 1))], "dim")]
     if options.width >= TABLE_WIDTH:
         table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
         for header in headers:
