@@ -88,13 +88,7 @@ class Outcome:
 
 def run(request: Request) -> Outcome:
     """Check every file the request names; raise `RequestError` for anything not a finding."""
-    _check_patterns(request.select, "--select")
-    _check_patterns(request.ignore, "--ignore")
-    try:
-        editions = resolve_editions(request.editions, request.rules)
-        _check_selected(request.select, editions)
-    except EditionError as error:
-        raise RequestError(str(error)) from None
+    editions = editions_for(request)
     found = discover(request.paths)
     unreadable = list(found.problems)
     reports: list[FileReport] = []
@@ -121,6 +115,18 @@ def run(request: Request) -> Outcome:
         read=read if request.rules is None else (*read, request.rules),
         unreadable=tuple(unreadable),
     )
+
+
+def editions_for(request: Request) -> tuple[Edition, ...]:
+    """The request's editions, its rule patterns checked against them (`check` and `diff`)."""
+    _check_patterns(request.select, "--select")
+    _check_patterns(request.ignore, "--ignore")
+    try:
+        editions = resolve_editions(request.editions, request.rules)
+        _check_selected(request.select, editions)
+    except EditionError as error:
+        raise RequestError(str(error)) from None
+    return editions
 
 
 def date_notes(run: RunReport) -> list[str]:

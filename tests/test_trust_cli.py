@@ -379,6 +379,7 @@ def test_help_placeholders_are_the_shared_ones() -> None:
         "REGION",
         "OLDER",
         "NEWER",
+        "REV",
     }
 
 
