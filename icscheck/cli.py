@@ -423,7 +423,7 @@ def diff_command(
     on_terminal = sys.stdout is not None and sys.stdout.isatty()
     chosen = output_format or (DiffFormat.RICH if on_terminal else DiffFormat.TEXT)
     width = shutil.get_terminal_size().columns if on_terminal else 120
-    options = ReportOptions(color=on_terminal, quiet=quiet, width=width)
+    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
     _print(render(report, chosen, options))
     if chosen is DiffFormat.TEXT and not quiet:
         typer.echo(summary(report), err=True)

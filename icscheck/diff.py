@@ -163,6 +163,7 @@ def changed_files(revision: str, paths: Sequence[str]) -> list[tuple[Side, Side]
 
     Renames count as a deletion and an addition, so each side is read from its own name.
     """
+    _check_revision(revision)
     top = Path(_git("rev-parse", "--show-toplevel").decode().strip())
     listing = _git("diff", "--name-status", "--no-renames", "-z", revision, "--", *paths)
     fields = listing.decode("utf-8", "surrogateescape").split("\0")[:-1]
@@ -185,10 +186,17 @@ def _read_tree(path: Path, shown: str) -> bytes:
 
 
 def _git_show(revision: str, path: str) -> bytes:
+    _check_revision(revision)
     raw = _git("show", f"{revision}:{path}")
     if len(raw) > SIZE_LIMIT:
         raise DiffError(f"{revision}:{path}: larger than {SIZE_LIMIT // (1024 * 1024)} MiB")
     return raw
+
+
+def _check_revision(revision: str) -> None:
+    """A revision git would read as an option (`--output=FILE`) is refused, never passed on."""
+    if not revision or revision.startswith("-"):
+        raise DiffError(f"'{revision}' is not a git revision")
 
 
 def _git(*args: str) -> bytes:

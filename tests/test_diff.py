@@ -48,10 +48,10 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def icscheck(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real CLI, run inside the repository as a CI job would."""
+def icscheck(repo: Path, command: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real CLI, run inside the repository as a CI job would, on the tests' date."""
     return subprocess.run(
-        [sys.executable, "-m", "icscheck", *args, "--as-of", AS_OF],
+        [sys.executable, "-m", "icscheck", command, "--as-of", AS_OF, *args],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -209,3 +209,31 @@ def test_help_names_the_options() -> None:
     result = invoke("diff", "--help")
     assert result.exit_code == 0
     assert "--git" in result.stdout and "REV" in result.stdout and "markdown" in result.stdout
+
+
+@pytest.mark.parametrize("revision", ["--output=stolen", "-p"])
+def test_a_revision_that_looks_like_an_option_is_refused(repo: Path, revision: str) -> None:
+    shown = icscheck(repo, "diff", "--", f"{revision}:icb.ics.yaml", "x.ics.yaml")
+    listed = icscheck(repo, "diff", f"--git={revision}")
+    for done in (shown, listed):
+        assert done.returncode == 2
+        assert done.stderr == f"icscheck: error: '{revision}' is not a git revision\n"
+    assert not (repo / "stolen").exists()
+
+
+def test_settings_and_suppressions_apply(repo: Path) -> None:
+    """The project's settings choose the rules; a reasoned suppression sets a finding aside."""
+    remove_la_partner(repo)
+    (repo / ".icscheck.yaml").write_text("ignore: [ICB005]\n")
+    done = icscheck(repo, "diff", "--git", "HEAD", "-f", "json")
+    (file,) = json.loads(done.stdout)["files"]
+    assert {f["rule"] for f in file["unchanged"]} == {"ICP003"}
+    path = repo / "icb.ics.yaml"
+    lines = path.read_text().splitlines()
+    assert lines[25].strip() == "members:"
+    lines[25] += "  # icscheck: ignore[ICB006] the councils' nominee is appointed in January"
+    path.write_text("\n".join(lines) + "\n")
+    done = icscheck(repo, "diff", "--git", "HEAD", "-f", "json")
+    assert done.returncode == 0, done.stdout
+    (file,) = json.loads(done.stdout)["files"]
+    assert file["introduced"] == []
