@@ -25,6 +25,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import INTERRUPTED, __version__
 from icscheck.reporters import Format, ReportOptions, printable
+from icscheck.reporters.diff_format import DiffFormat
 from icscheck.results import Severity
 
 if TYPE_CHECKING:
@@ -325,6 +326,123 @@ def check(
     if outcome.unreadable:
         _unreadable(outcome.unreadable)
     raise typer.Exit(run.exit_code(outcome.report, request.fail_on))
+
+
+@app.command("diff", cls=_Command)
+def diff_command(
+    sides: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Two versions of a file, OLD then NEW: paths, or REV:PATH read from git. "
+            "With --git, the paths to look in instead.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    git: Annotated[
+        str | None,
+        typer.Option(
+            "--git",
+            metavar="REV",
+            help="Compare every *.ics.yaml / *.ics.yml that differs between REV and the "
+            "working tree.",
+            show_default=False,
+        ),
+    ] = None,
+    edition: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--edition", "-e", metavar="EDITION", help="As for check.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="rich, text, json or markdown (for a pull-request comment). Default: rich on "
+            "a terminal, text otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="Exit 1 when the change introduces a finding at or above this severity.",
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", metavar="RULES", help="As for check.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", metavar="RULES", help="As for check.")
+    ] = None,
+    as_of: Annotated[str | None, _as_of_option("Date to check both versions on")] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Leave out unchanged findings and the summary.")
+    ] = False,
+) -> None:
+    """Show what a change to ICS files does: members who joined, left or changed, and the
+    findings it introduces and resolves.
+
+    Members are matched by name, findings by rule and message, so moving lines changes nothing.
+    Exit status: 1 when the change introduces a finding at or above --fail-on (findings that
+    were already there do not count), 2 for a usage error or an unreadable version.
+
+    \b
+    Examples:
+      icscheck diff HEAD~1:icb.ics.yaml icb.ics.yaml
+      icscheck diff --git main --format markdown
+    """
+    from icscheck import diff, run
+    from icscheck.checker import Selection
+    from icscheck.reporters.diff_format import render, summary
+    from icscheck.settings import SettingsError, find_settings
+
+    named = list(sides or [])
+    if git is None and len(named) != 2:
+        fail("diff takes two versions, OLD NEW, or --git REV [PATH...]")
+    try:
+        request = run.Request.with_settings(
+            find_settings(_current_folder()),
+            paths=named,
+            as_of=_parse_date(as_of),
+            editions=tuple(edition or ()),
+            rules=None,
+            select=tuple(select or ()),
+            ignore=tuple(ignore or ()),
+            fail_on=fail_on,
+        )
+        editions = run.editions_for(request)
+        pairs = (
+            diff.changed_files(git, named)
+            if git is not None
+            else [(diff.read_side(named[0]), diff.read_side(named[1]))]
+        )
+    except (SettingsError, run.RequestError, diff.DiffError) as error:
+        fail(str(error))
+    selection = Selection(request.select, request.ignore)
+    report = diff.DiffReport(
+        editions=tuple(e.ref for e in editions),
+        as_of=request.as_of,
+        files=tuple(
+            diff.compare(old, new, editions, as_of=request.as_of, selection=selection)
+            for old, new in pairs
+        ),
+    )
+    on_terminal = sys.stdout is not None and sys.stdout.isatty()
+    chosen = output_format or (DiffFormat.RICH if on_terminal else DiffFormat.TEXT)
+    width = shutil.get_terminal_size().columns if on_terminal else 120
+    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
+    _print(render(report, chosen, options))
+    if chosen is DiffFormat.TEXT and not quiet:
+        typer.echo(summary(report), err=True)
+    raise typer.Exit(report.exit_code(request.fail_on))
 
 
 def _unreadable(problems: tuple[str, ...]) -> NoReturn:

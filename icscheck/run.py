@@ -103,13 +103,7 @@ class Outcome:
 
 def run(request: Request) -> Outcome:
     """Check every file the request names; raise `RequestError` for anything not a finding."""
-    _check_patterns(request.select, "--select")
-    _check_patterns(request.ignore, "--ignore")
-    try:
-        editions = resolve_editions(request.editions, request.rules)
-        _check_selected(request.select, editions)
-    except EditionError as error:
-        raise RequestError(str(error)) from None
+    editions = editions_for(request)
     found = discover(request.paths)
     unreadable = list(found.problems)
     reports: list[FileReport] = []
@@ -198,6 +192,18 @@ def _quiet_worker() -> None:
 def _check_in_worker(item: Input) -> tuple[FileReport, ...] | str:
     assert _JOB is not None
     return _JOB.check(item)
+
+
+def editions_for(request: Request) -> tuple[Edition, ...]:
+    """The request's editions, its rule patterns checked against them (`check` and `diff`)."""
+    _check_patterns(request.select, "--select")
+    _check_patterns(request.ignore, "--ignore")
+    try:
+        editions = resolve_editions(request.editions, request.rules)
+        _check_selected(request.select, editions)
+    except EditionError as error:
+        raise RequestError(str(error)) from None
+    return editions
 
 
 def date_notes(run: RunReport) -> list[str]:

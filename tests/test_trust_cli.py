@@ -380,6 +380,7 @@ def test_help_placeholders_are_the_shared_ones() -> None:
         "OLDER",
         "N",
         "NEWER",
+        "REV",
     }
 
 

@@ -1,0 +1,214 @@
+"""The four formats of `icscheck diff`: rich, text, json and markdown (for a pull request).
+
+Pure functions of a `DiffReport`; Rich is imported only when the rich format is chosen.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from icscheck import __version__
+from icscheck.reporters import ReportOptions, printable
+from icscheck.wording import location, plural
+
+if TYPE_CHECKING:
+    from icscheck.diff import DiffReport, EditionFinding, FileDiff, Member, MemberChange
+
+KINDS = ("introduced", "resolved", "unchanged")
+"""The findings' groups, in the order every format gives them."""
+
+
+class DiffFormat(StrEnum):
+    """The formats `diff --format` accepts."""
+
+    RICH = "rich"
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def render(report: DiffReport, chosen: DiffFormat, options: ReportOptions) -> str:
+    renderers = {
+        DiffFormat.RICH: _rich,
+        DiffFormat.TEXT: _text,
+        DiffFormat.JSON: _json,
+        DiffFormat.MARKDOWN: _markdown,
+    }
+    return renderers[chosen](report, options)
+
+
+def summary(report: DiffReport) -> str:
+    """One closing line: how many files changed and what the change did to the findings."""
+    changed = sum(not file.empty for file in report.files)
+    editions = ", ".join(edition.id for edition in report.editions)
+    counts = ", ".join(f"{report.count(kind)} {kind}" for kind in KINDS)
+    return printable(
+        f"{plural(len(report.files), 'file')} compared against {editions} as at "
+        f"{report.as_of}, {changed} changed: findings {counts}"
+    )
+
+
+def _title(file: FileDiff) -> str:
+    return f"{file.old or '(none)'} -> {file.new or '(none)'}"
+
+
+def _member(member: Member) -> str:
+    return f"'{member.name}' ({member.seat})"
+
+
+def _change(change: MemberChange) -> str:
+    return f"'{change.name}': {change.field} {change.old or '(none)'} -> {change.new or '(none)'}"
+
+
+def _member_lines(file: FileDiff) -> list[str]:
+    return [
+        *(f"joined the {m.body}: {_member(m)}" for m in file.joined),
+        *(f"left the {m.body}: {_member(m)}" for m in file.left),
+        *(f"changed on the {c.body}: {_change(c)}" for c in file.changed),
+    ]
+
+
+def _finding(item: EditionFinding, several: bool) -> str:
+    f = item.finding
+    edition = f" [{item.edition.id}]" if several else ""
+    return f"{location(f.path, f.line, f.column)}: {f.rule} {f.severity} {f.message}{edition}"
+
+
+def _text(report: DiffReport, options: ReportOptions) -> str:
+    """Per changed file a heading, then one line a member change and a finding."""
+    several = len(report.editions) > 1
+    lines: list[str] = []
+    for file in report.files:
+        if file.empty:
+            continue
+        lines.append(f"== {_title(file)}")
+        lines.extend(_member_lines(file))
+        for kind in KINDS:
+            if kind == "unchanged" and options.quiet:
+                continue
+            lines.extend(f"{kind}: {_finding(i, several)}" for i in getattr(file, kind))
+    return "".join(printable(line) + "\n" for line in lines)
+
+
+def _json(report: DiffReport, options: ReportOptions) -> str:
+    document = {
+        "tool": {"name": "icscheck", "version": __version__},
+        "editions": [edition.id for edition in report.editions],
+        "as_of": report.as_of.isoformat(),
+        "files": [
+            {
+                "old": file.old,
+                "new": file.new,
+                "members": {
+                    "joined": [_member_json(m) for m in file.joined],
+                    "left": [_member_json(m) for m in file.left],
+                    "changed": [
+                        {
+                            "body": c.body,
+                            "name": c.name,
+                            "field": c.field,
+                            "old": c.old,
+                            "new": c.new,
+                        }
+                        for c in file.changed
+                    ],
+                },
+                **{kind: [_finding_json(i) for i in getattr(file, kind)] for kind in KINDS},
+            }
+            for file in report.files
+        ],
+        "counts": {kind: report.count(kind) for kind in KINDS},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def _member_json(member: Member) -> dict[str, str]:
+    return {"body": member.body, "name": member.name, "seat": member.seat}
+
+
+def _finding_json(item: EditionFinding) -> dict[str, Any]:
+    f = item.finding
+    return {
+        "edition": item.edition.id,
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity.value,
+        "message": f.message,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "pointer": f.pointer,
+    }
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown table cell or list item: pipes, backticks and markup escaped."""
+    escaped = printable(text).replace("\\", "\\\\")
+    for mark in "|`*_[]<>#":
+        escaped = escaped.replace(mark, f"\\{mark}")
+    return escaped
+
+
+def _markdown(report: DiffReport, options: ReportOptions) -> str:
+    """A pull-request comment: a heading, then per changed file its members and findings."""
+    several = len(report.editions) > 1
+    lines = ["## icscheck diff", "", _md(summary(report)), ""]
+    for file in report.files:
+        if file.empty:
+            continue
+        lines += [f"### {_md(_title(file))}", ""]
+        lines += [f"- {_md(line)}" for line in _member_lines(file)]
+        lines += [""] if _member_lines(file) else []
+        for kind in KINDS:
+            items = getattr(file, kind)
+            if not items or (kind == "unchanged" and options.quiet):
+                continue
+            lines += [f"**{kind.capitalize()}**", "", "| Rule | Severity | Where | Message |"]
+            lines += ["| --- | --- | --- | --- |"]
+            for item in items:
+                f = item.finding
+                edition = f" ({_md(item.edition.id)})" if several else ""
+                where = _md(location(f.path, f.line, f.column))
+                lines.append(f"| {f.rule}{edition} | {f.severity} | {where} | {_md(f.message)} |")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _rich(report: DiffReport, options: ReportOptions) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    styles = {"introduced": "bold red", "resolved": "green", "unchanged": "dim"}
+    console = Console(
+        file=io.StringIO(),
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width,
+        highlight=False,
+        emoji=False,
+    )
+    several = len(report.editions) > 1
+    for file in report.files:
+        if file.empty:
+            continue
+        console.print(Text(printable(_title(file)), style="bold"))
+        for line in _member_lines(file):
+            console.print(Text(printable(f"  {line}")))
+        for kind in KINDS:
+            if kind == "unchanged" and options.quiet:
+                continue
+            for item in getattr(file, kind):
+                console.print(
+                    Text.assemble(
+                        (f"  {kind:<10} ", styles[kind]), printable(_finding(item, several))
+                    )
+                )
+        console.print()
+    if not options.quiet:
+        console.print(Text(summary(report), style="bold"))
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return output.getvalue()
