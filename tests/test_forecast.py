@@ -133,6 +133,24 @@ def test_months_default_to_twelve_and_the_timeline_is_monthly() -> None:
     assert days[-1] == "2028-01-01" and len(days) == 13
 
 
+def test_markdown_names_the_day_and_the_members() -> None:
+    result = invoke("forecast", DORSET, "--as-of", AS_OF, "--months", "24", "-f", "markdown")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("## icscheck forecast")
+    assert "| 2028-04-01 |" in result.stdout
+    assert "Philippa Kingsbury" in result.stdout
+
+
+def test_html_is_one_self_contained_page_with_a_timeline_picture() -> None:
+    result = invoke("forecast", DORSET, "--as-of", AS_OF, "--months", "24", "-f", "html")
+    assert result.exit_code == 1
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+    assert "2028-04-01" in page and "ICB006" in page
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in page and "<script" not in page
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

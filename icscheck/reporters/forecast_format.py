@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from icscheck import __version__
 from icscheck.reporters import ReportOptions, printable
+from icscheck.reporters.diff_format import _md
 from icscheck.wording import joined, location, plural
 
 if TYPE_CHECKING:
     from icscheck.diff import EditionFinding
     from icscheck.forecast import Change, FileForecast, ForecastReport, Seats
+    from icscheck.model import Role
 
 
 class ForecastFormat(StrEnum):
@@ -26,6 +28,8 @@ class ForecastFormat(StrEnum):
     RICH = "rich"
     TEXT = "text"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 def render(report: ForecastReport, chosen: ForecastFormat, options: ReportOptions) -> str:
@@ -33,6 +37,8 @@ def render(report: ForecastReport, chosen: ForecastFormat, options: ReportOption
         ForecastFormat.RICH: _rich,
         ForecastFormat.TEXT: _text,
         ForecastFormat.JSON: _json,
+        ForecastFormat.MARKDOWN: _markdown,
+        ForecastFormat.HTML: _html,
     }
     return renderers[chosen](report, options)
 
@@ -73,7 +79,7 @@ def _finding(item: EditionFinding, several: bool) -> str:
 
 
 def _seat_counts(seats: Seats) -> str:
-    board = ", ".join(f"{role.value.replace('_', ' ')} {n}" for role, n in seats.board)
+    board = ", ".join(f"{role_name(role)} {n}" for role, n in seats.board)
     return f"{board}; partnership {seats.partnership}"
 
 
@@ -149,6 +155,60 @@ def _finding_json(item: EditionFinding) -> dict[str, Any]:
     }
 
 
+def role_name(role: Role) -> str:
+    """A role as a column heading names it: 'partner member'."""
+    return role.value.replace("_", " ")
+
+
+def _markdown(report: ForecastReport, options: ReportOptions) -> str:
+    """For an issue or a pull request: per file, what appears and when, then the seats."""
+    several = len(report.editions) > 1
+    lines = ["## icscheck forecast", "", _md(summary(report)), ""]
+    for file in report.files:
+        lines += [f"### {_md(file.path)}", ""]
+        if file.appearances:
+            lines += ["| On | What changed | Rule | Severity | Where | Message |"]
+            lines += ["| --- | --- | --- | --- | --- | --- |"]
+            lines += [
+                f"| {a.change.on} | {_md(trigger(a.change))} | {_row(a.item, several)} |"
+                for a in file.appearances
+            ]
+        else:
+            lines.append("Nothing new appears within the horizon.")
+        lines.append("")
+        if file.already and not options.quiet:
+            lines += ["**Already present**", "", "| Rule | Severity | Where | Message |"]
+            lines += ["| --- | --- | --- | --- |"]
+            lines += [f"| {_row(item, several)} |" for item in file.already]
+            lines.append("")
+        if file.timeline and not options.quiet:
+            roles = [role_name(role) for role, _ in file.timeline[0].board]
+            lines += ["**Members in term**", ""]
+            lines += ["| " + " | ".join(["On", *roles, "partnership"]) + " |"]
+            lines += ["| --- |" + " ---: |" * (len(roles) + 1)]
+            lines += [
+                "| "
+                + " | ".join([str(s.on), *(str(n) for _, n in s.board), str(s.partnership)])
+                + " |"
+                for s in file.timeline
+            ]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _row(item: EditionFinding, several: bool) -> str:
+    f = item.finding
+    edition = f" ({_md(item.edition.id)})" if several else ""
+    where = _md(location(f.path, f.line, f.column))
+    return f"{f.rule}{edition} | {f.severity} | {where} | {_md(f.message)}"
+
+
+def _html(report: ForecastReport, options: ReportOptions) -> str:
+    from icscheck.reporters.forecast_html import page
+
+    return page(report, options)
+
+
 def _rich(report: ForecastReport, options: ReportOptions) -> str:
     from rich.console import Console
     from rich.table import Table
@@ -182,7 +242,7 @@ def _rich(report: ForecastReport, options: ReportOptions) -> str:
             table.add_column("On")
             roles = [role for role, _ in file.timeline[0].board]
             for role in roles:
-                table.add_column(role.value.replace("_", " "), justify="right")
+                table.add_column(role_name(role), justify="right")
             table.add_column("partnership", justify="right")
             for s in file.timeline:
                 table.add_row(str(s.on), *(str(n) for _, n in s.board), str(s.partnership))
