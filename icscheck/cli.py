@@ -464,7 +464,7 @@ def forecast_command(
         ),
     ] = None,
     months: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--months",
             metavar="N",
@@ -531,13 +531,13 @@ def forecast_command(
 
     if until is not None and months is not None:
         fail("--until and --months do not mix: give one or the other")
-    if months is not None and not 0 < months <= 1200:
-        fail(f"--months must be a whole number of months from 1 to 1200, not {months}")
+    if months is not None and not (months.isdecimal() and 0 < int(months) <= 1200):
+        fail(f"--months must be a whole number of months from 1 to 1200, not '{months}'")
     start = _parse_date(as_of)
     end = (
         _parse_date(until, "--until")
         if until is not None
-        else forecast.add_months(start, 12 if months is None else months)
+        else forecast.add_months(start, 12 if months is None else int(months))
     )
     if end < start:
         fail(f"--until {end} is before the first day, {start}")

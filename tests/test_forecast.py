@@ -158,6 +158,8 @@ def test_html_is_one_self_contained_page_with_a_timeline_picture() -> None:
         (("--until", "2026-11-22"), "--until 2026-11-22 is before the first day, 2026-11-23"),
         (("--until", "2027-02-30"), "--until must be a real date written YYYY-MM-DD"),
         (("--months", "0"), "--months must be a whole number of months from 1 to 1200"),
+        (("--months", "two"), "--months must be a whole number of months from 1 to 1200"),
+        (("--months", "1201"), "--months must be a whole number of months from 1 to 1200"),
         (("--edition", "hca-2023"), "hca-2023"),
     ],
 )
@@ -173,3 +175,41 @@ def test_a_missing_path_is_named_and_exits_2() -> None:
     result = invoke("forecast", "nowhere.ics.yaml", "--as-of", AS_OF)
     assert result.exit_code == 2
     assert result.stderr == "icscheck: error: nowhere.ics.yaml: no such file or directory\n"
+
+
+def test_a_suppressed_rule_does_not_appear(tmp_path: Path) -> None:
+    changing = with_term(tmp_path, LA_MEMBER, "2027-03-31")
+    text = changing.read_text(encoding="utf-8").replace(
+        "term_ends: 2027-03-31\n",
+        "term_ends: 2027-03-31  # icscheck: ignore[ICB015] reappointment is in hand\n",
+    )
+    changing.write_text(text)
+    _, document = forecast_json(changing, "--as-of", AS_OF, "--until", "2027-12-31")
+    assert {rule for _, rule in appeared(document)} == {"ICB006"}
+
+
+def test_names_from_the_file_cannot_drive_a_page_or_a_terminal(tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script>\u001b[31m"
+    changing = with_term(tmp_path, LA_MEMBER, "2027-03-31")
+    changing.write_text(
+        changing.read_text(encoding="utf-8").replace(LA_MEMBER, json.dumps(hostile))
+    )
+    args = (changing, "--as-of", AS_OF, "--until", "2027-12-31", "--format")
+    page = invoke("forecast", *args, "html").stdout
+    assert "<script" not in page and "&lt;script&gt;" in page
+    for chosen in ("text", "markdown", "rich"):
+        shown = invoke("forecast", *args, chosen).stdout
+        assert "\x1b" not in shown and "\\x1b" in shown, chosen
+
+
+def test_rich_shows_the_appearances_and_the_seats_table() -> None:
+    result = invoke("forecast", DORSET, "--as-of", AS_OF, "--months", "24", "-f", "rich")
+    assert result.exit_code == 1
+    assert "on 2028-04-01" in result.stdout and "Members in term" in result.stdout
+    assert "partner member" in result.stdout
+
+
+def test_quiet_keeps_only_what_appears() -> None:
+    args = ("forecast", DORSET, "--as-of", AS_OF, "--months", "24", "-q", "-f", "text")
+    lines = invoke(*args).stdout.splitlines()
+    assert len(lines) == 10 and all(line.startswith("on 2028-04-01 ") for line in lines)
