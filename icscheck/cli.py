@@ -525,7 +525,6 @@ def forecast_command(
     """
     from icscheck import forecast, run
     from icscheck.checker import Selection
-    from icscheck.discovery import InputError, discover
     from icscheck.reporters.forecast_format import render, summary
     from icscheck.settings import SettingsError, find_settings
 
@@ -555,24 +554,12 @@ def forecast_command(
         editions = run.editions_for(request)
     except (SettingsError, run.RequestError) as error:
         fail(str(error))
-    found = discover(request.paths)
-    unreadable = list(found.problems)
     selection = Selection(request.select, request.ignore)
-    files = []
-    for item in found.inputs:
-        try:
-            raw = item.read()
-        except InputError as error:
-            unreadable.append(str(error))
-            continue
-        files.append(
-            forecast.forecast(
-                raw, item.display, editions, start=start, until=end, selection=selection
-            )
-        )
-    if unreadable and not files:
-        _unreadable(tuple(unreadable))
-    report = forecast.ForecastReport(tuple(e.ref for e in editions), start, end, tuple(files))
+    report, unreadable = forecast.forecast_paths(
+        request.paths, editions, start=start, until=end, selection=selection
+    )
+    if unreadable and not report.files:
+        _unreadable(unreadable)
     on_terminal = sys.stdout is not None and sys.stdout.isatty()
     chosen = output_format or (ForecastFormat.RICH if on_terminal else ForecastFormat.TEXT)
     width = shutil.get_terminal_size().columns if on_terminal else 120
@@ -581,7 +568,7 @@ def forecast_command(
     if chosen is ForecastFormat.TEXT and not quiet:
         typer.echo(summary(report), err=True)
     if unreadable:
-        _unreadable(tuple(unreadable))
+        _unreadable(unreadable)
     raise typer.Exit(report.exit_code(request.fail_on))
 
 

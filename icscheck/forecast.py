@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from icscheck.checker import Selection, check_editions
 from icscheck.diff import EditionFinding
+from icscheck.discovery import InputError, discover
 from icscheck.editions import Edition
 from icscheck.model import IntegratedCareSystem, Role
 from icscheck.results import EditionRef, FileReport, Severity
@@ -88,6 +89,32 @@ def add_months(start: dt.date, months: int) -> dt.date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return start.replace(year=year, month=month, day=min(start.day, _last_day(year, month)))
+
+
+def forecast_paths(
+    paths: list[str],
+    editions: Sequence[Edition],
+    *,
+    start: dt.date,
+    until: dt.date,
+    selection: Selection,
+) -> tuple[ForecastReport, tuple[str, ...]]:
+    """Forecast every file the paths name, as `check` finds them, and say which could not be
+    read; every other file is still forecast."""
+    found = discover(paths)
+    unreadable = list(found.problems)
+    files = []
+    for item in found.inputs:
+        try:
+            raw = item.read()
+        except InputError as error:
+            unreadable.append(str(error))
+            continue
+        files.append(
+            forecast(raw, item.display, editions, start=start, until=until, selection=selection)
+        )
+    report = ForecastReport(tuple(e.ref for e in editions), start, until, tuple(files))
+    return report, tuple(unreadable)
 
 
 def forecast(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
@@ -149,6 +150,10 @@ def test_html_is_one_self_contained_page_with_a_timeline_picture() -> None:
     assert "2028-04-01" in page and "ICB006" in page
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in page and "<script" not in page
+    picture = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+    svg = ElementTree.fromstring(picture)
+    shapes = [element.tag.rsplit("}", 1)[-1] for element in svg.iter()]
+    assert "rect" in shapes and "line" in shapes
 
 
 @pytest.mark.parametrize(
