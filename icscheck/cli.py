@@ -460,7 +460,10 @@ def forecast_command(
     until: Annotated[
         str | None,
         typer.Option(
-            "--until", metavar="YYYY-MM-DD", help="Last day to look at.", show_default=False
+            "--until",
+            metavar="YYYY-MM-DD",
+            help="Last day to look at, instead of --months.",
+            show_default=False,
         ),
     ] = None,
     months: Annotated[

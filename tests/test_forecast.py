@@ -218,3 +218,11 @@ def test_quiet_keeps_only_what_appears() -> None:
     args = ("forecast", DORSET, "--as-of", AS_OF, "--months", "24", "-q", "-f", "text")
     lines = invoke(*args).stdout.splitlines()
     assert len(lines) == 10 and all(line.startswith("on 2028-04-01 ") for line in lines)
+
+
+def test_project_settings_apply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".icscheck.yaml").write_text("select: [ICB015]\nfail-on: warning\n")
+    monkeypatch.chdir(tmp_path)
+    code, document = forecast_json(DORSET, "--as-of", AS_OF, "--months", "24")
+    assert code == 1
+    assert {rule for _, rule in appeared(document)} == {"ICB015"}
