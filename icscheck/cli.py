@@ -28,6 +28,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from icscheck import INTERRUPTED, __version__
 from icscheck.reporters import Format, ReportOptions, printable
 from icscheck.reporters.diff_format import DiffFormat
+from icscheck.reporters.forecast_format import ForecastFormat
 from icscheck.results import Severity
 
 if TYPE_CHECKING:
@@ -465,6 +466,135 @@ def _tune_gc() -> None:
     gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])
 
 
+@app.command("forecast", cls=_Command)
+def forecast_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="ICS files or folders, as for check. Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            metavar="YYYY-MM-DD",
+            help="Last day to look at, instead of --months.",
+            show_default=False,
+        ),
+    ] = None,
+    months: Annotated[
+        str | None,
+        typer.Option(
+            "--months",
+            metavar="N",
+            help="Look N months ahead of --as-of. Default: 12.",
+            show_default=False,
+        ),
+    ] = None,
+    edition: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--edition", "-e", metavar="EDITION", help="As for check.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        ForecastFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="rich, text, json, markdown or html (a timeline picture). Default: rich on a "
+            "terminal, text otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="Exit 1 when a finding at or above this severity appears within the horizon.",
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", metavar="RULES", help="As for check.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", metavar="RULES", help="As for check.")
+    ] = None,
+    as_of: Annotated[str | None, _as_of_option("First day of the forecast")] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Only the findings that appear: no timeline."),
+    ] = False,
+) -> None:
+    """Forecast when ICS files stop meeting the rules if nobody acts: each file is checked
+    again on every day an appointment starts or a term ends, and each new finding is reported
+    on the first day it appears, with the members whose change brought it.
+
+    A term ending on 31 March leaves its member out of term from 1 April. Findings present on
+    the first day are listed once as already there. Exit status: 1 when a finding at or above
+    --fail-on appears within the horizon, 2 for a usage error or an unreadable path.
+
+    \b
+    Examples:
+      icscheck forecast sample_configs/dorset-2021.ics.yaml --months 24
+      icscheck forecast sample_configs/ --until 2030-12-31 --format html > forecast.html
+    """
+    from icscheck import forecast, run
+    from icscheck.checker import Selection
+    from icscheck.reporters.forecast_format import render, summary
+    from icscheck.settings import SettingsError, find_settings
+
+    if until is not None and months is not None:
+        fail("--until and --months do not mix: give one or the other")
+    if months is not None and not (months.isdecimal() and 0 < int(months) <= 1200):
+        fail(f"--months must be a whole number of months from 1 to 1200, not '{months}'")
+    start = _parse_date(as_of)
+    end = (
+        _parse_date(until, "--until")
+        if until is not None
+        else forecast.add_months(start, 12 if months is None else int(months))
+    )
+    if end < start:
+        fail(f"--until {end} is before the first day, {start}")
+    try:
+        request = run.Request.with_settings(
+            find_settings(_current_folder()),
+            paths=list(paths or []),
+            as_of=start,
+            editions=tuple(edition or ()),
+            rules=None,
+            select=tuple(select or ()),
+            ignore=tuple(ignore or ()),
+            fail_on=fail_on,
+        )
+        editions = run.editions_for(request)
+    except (SettingsError, run.RequestError) as error:
+        fail(str(error))
+    selection = Selection(request.select, request.ignore)
+    report, unreadable = forecast.forecast_paths(
+        request.paths, editions, start=start, until=end, selection=selection
+    )
+    if unreadable and not report.files:
+        _unreadable(unreadable)
+    on_terminal = sys.stdout is not None and sys.stdout.isatty()
+    chosen = output_format or (ForecastFormat.RICH if on_terminal else ForecastFormat.TEXT)
+    width = shutil.get_terminal_size().columns if on_terminal else 120
+    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
+    _print(render(report, chosen, options))
+    if chosen is ForecastFormat.TEXT and not quiet:
+        typer.echo(summary(report), err=True)
+    if unreadable:
+        _unreadable(unreadable)
+    raise typer.Exit(report.exit_code(request.fail_on))
+
+
 def _unreadable(problems: tuple[str, ...]) -> NoReturn:
     """Name every path that could not be read, one line each, after the others' report; exit 2."""
     for problem in problems[:-1]:
@@ -558,7 +688,7 @@ def init(
     _print(f"Wrote {written}. Fill in each seat, then run: icscheck check {written}\n")
 
 
-def _parse_date(text: str | None) -> dt.date:
+def _parse_date(text: str | None, option: str = "--as-of") -> dt.date:
     if text is None:
         return dt.date.today()
     try:
@@ -566,7 +696,7 @@ def _parse_date(text: str | None) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    fail(f"--as-of must be a real date written YYYY-MM-DD, not '{text}'")
+    fail(f"{option} must be a real date written YYYY-MM-DD, not '{text}'")
 
 
 def _emit(
