@@ -1,0 +1,115 @@
+"""The CI formats: SARIF, JUnit, GitHub workflow commands and GitLab Code Quality, each from
+the same run as the text and JSON formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from tests.helpers import AS_OF, REPO, SAMPLES, invoke
+
+ESSEX = SAMPLES / "essex.ics.yaml"
+SARIF_SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-2.1.0.schema.json").read_text("utf-8"))
+REASON = "two NEDs start in January, board paper 2026-09"
+
+
+@pytest.fixture
+def essex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Essex (which fails) in a folder of its own, the working directory as a repository is
+    in CI, with a reasoned suppression of ICB012 on its line."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "configs"
+    folder.mkdir()
+    path = folder / "essex.ics.yaml"
+    path.write_text(ESSEX.read_text("utf-8"), encoding="utf-8")
+    line = next(f["line"] for f in json_findings(path) if f["rule"] == "ICB012")
+    lines = path.read_text("utf-8").splitlines()
+    lines[line - 1] += f"  # icscheck: ignore[ICB012] {REASON}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def json_findings(path: Path) -> list[dict[str, Any]]:
+    result = invoke("check", path, "--as-of", AS_OF, "--format", "json")
+    return list(json.loads(result.stdout)["files"][0]["findings"])
+
+
+def sarif(*args: str | Path) -> dict[str, Any]:
+    result = invoke("check", *args, "--as-of", AS_OF, "--format", "sarif")
+    assert result.exit_code == 1, result.output
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+def test_sarif_is_valid_against_the_official_schema(essex: Path) -> None:
+    document = sarif(essex, "--edition", "design-framework-2021", "--edition", "hca-2022")
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(document)
+    assert document["version"] == "2.1.0"
+    assert [r["automationDetails"]["id"] for r in document["runs"]] == [
+        "icscheck/design-framework-2021/",
+        "icscheck/hca-2022/",
+    ]
+
+
+def test_sarif_describes_every_rule_that_ran_and_indexes_results_into_them(essex: Path) -> None:
+    run = sarif(essex)["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    ids = [rule["id"] for rule in rules]
+    listed = json.loads(invoke("rules", "--format", "json").stdout)["rules"]
+    assert ids[:3] == ["YAML-SYNTAX", "SCHEMA", "SUPPRESSION"]
+    assert set(ids[3:]) == {rule["id"] for rule in listed}
+    chair = rules[ids.index("ICB001")]
+    assert chair["name"] == "board-chair"
+    assert "Sch. 1B" in chair["help"]["text"]
+    assert chair["helpUri"].startswith("https://www.legislation.gov.uk/")
+    assert chair["defaultConfiguration"]["level"] == "error"
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_sarif_locations_are_relative_with_one_based_regions(essex: Path) -> None:
+    results = sarif(essex)["runs"][0]["results"]
+    locations = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert locations == {"configs/essex.ics.yaml"}
+    expected = {(f["rule"], f["line"], f["column"]) for f in json_findings(essex)}
+    found = {
+        (r["ruleId"], region["startLine"], region["startColumn"])
+        for r in results
+        if "suppressions" not in r
+        for region in [r["locations"][0]["physicalLocation"]["region"]]
+    }
+    assert found == expected
+
+
+def test_sarif_fingerprints_survive_lines_added_above(essex: Path) -> None:
+    before = {
+        r["partialFingerprints"]["icscheckFinding/v1"] for r in sarif(essex)["runs"][0]["results"]
+    }
+    essex.write_text("# a comment\n\n" + essex.read_text("utf-8"), encoding="utf-8")
+    after = sarif(essex)["runs"][0]["results"]
+    assert {r["partialFingerprints"]["icscheckFinding/v1"] for r in after} == before
+    assert len(before) == len(after)
+
+
+def test_sarif_gives_a_suppressed_finding_with_its_reason(essex: Path) -> None:
+    results = sarif(essex)["runs"][0]["results"]
+    suppressed = [r for r in results if "suppressions" in r]
+    assert [r["ruleId"] for r in suppressed] == ["ICB012"]
+    assert suppressed[0]["suppressions"] == [{"kind": "inSource", "justification": REASON}]
+
+
+def test_sarif_names_standard_input_as_is() -> None:
+    result = invoke(
+        "check", "-", "--as-of", AS_OF, "--format", "sarif", stdin=ESSEX.read_text("utf-8")
+    )
+    document = json.loads(result.stdout)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(document)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in document["runs"][0]["results"]
+    }
+    assert uris == {"<stdin>"}
