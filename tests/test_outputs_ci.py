@@ -113,3 +113,47 @@ def test_sarif_names_standard_input_as_is() -> None:
         for r in document["runs"][0]["results"]
     }
     assert uris == {"<stdin>"}
+
+
+def github(*args: str | Path, stdin: str | None = None) -> list[str]:
+    result = invoke("check", *args, "--as-of", AS_OF, "--format", "github", stdin=stdin)
+    assert result.exit_code == 1, result.output
+    return result.stdout.splitlines()
+
+
+def test_github_gives_one_annotation_a_finding_and_a_summary_notice_last(essex: Path) -> None:
+    lines = github(essex)
+    expected = json_findings(essex)
+    assert len(lines) == len(expected) + 1
+    assert lines[-1].startswith("::notice title=icscheck::1 file checked against hca-2022")
+    first = expected[0]
+    assert lines[0].startswith(
+        f"::error file=configs/essex.ics.yaml,line={first['line']},col={first['column']},"
+        f"title={first['rule']} {first['name']}::"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "value"),
+    [
+        ("100% sure", "100%25 sure", "100%25 sure"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("a: b, c", "a: b, c", "a%3A b%2C c"),
+        ("%0A", "%250A", "%250A"),
+    ],
+)
+def test_github_escapes_data_and_properties(text: str, data: str, value: str) -> None:
+    from icscheck.reporters.github_format import escape_data, escape_property
+
+    assert escape_data(text) == data
+    assert escape_property(text) == value
+
+
+def test_github_escapes_a_hostile_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "a,b:c%d.ics.yaml"
+    path.write_text(ESSEX.read_text("utf-8"), encoding="utf-8")
+    lines = github(path)
+    assert all(" file=a%2Cb%3Ac%25d.ics.yaml," in line for line in lines[:-1])
