@@ -157,3 +157,31 @@ def test_github_escapes_a_hostile_file_name(
     path.write_text(ESSEX.read_text("utf-8"), encoding="utf-8")
     lines = github(path)
     assert all(" file=a%2Cb%3Ac%25d.ics.yaml," in line for line in lines[:-1])
+
+
+def gitlab(*args: str | Path) -> list[dict[str, Any]]:
+    result = invoke("check", *args, "--as-of", AS_OF, "--format", "gitlab")
+    assert result.exit_code == 1, result.output
+    issues: list[dict[str, Any]] = json.loads(result.stdout)
+    return issues
+
+
+def test_gitlab_code_quality_has_the_fields_gitlab_reads(essex: Path) -> None:
+    issues = gitlab(essex)
+    assert len(issues) == len(json_findings(essex))
+    for issue in issues:
+        assert isinstance(issue["description"], str) and issue["description"]
+        assert isinstance(issue["check_name"], str)
+        assert len(issue["fingerprint"]) == 64
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["path"] == "configs/essex.ics.yaml"
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+
+def test_gitlab_fingerprints_are_stable_and_apart_for_each_edition(essex: Path) -> None:
+    before = [issue["fingerprint"] for issue in gitlab(essex)]
+    essex.write_text("# a comment\n" + essex.read_text("utf-8"), encoding="utf-8")
+    assert [issue["fingerprint"] for issue in gitlab(essex)] == before
+    both = gitlab(essex, "--edition", "design-framework-2021", "--edition", "hca-2022")
+    assert len({issue["fingerprint"] for issue in both}) == len(both)
