@@ -4,6 +4,7 @@ the same run as the text and JSON formats."""
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +186,44 @@ def test_gitlab_fingerprints_are_stable_and_apart_for_each_edition(essex: Path) 
     assert [issue["fingerprint"] for issue in gitlab(essex)] == before
     both = gitlab(essex, "--edition", "design-framework-2021", "--edition", "hca-2022")
     assert len({issue["fingerprint"] for issue in both}) == len(both)
+
+
+def junit(*args: str | Path) -> ET.Element:
+    result = invoke("check", *args, "--as-of", AS_OF, "--format", "junit")
+    assert result.exit_code == 1, result.output
+    return ET.fromstring(result.stdout)
+
+
+def test_junit_has_a_suite_a_file_and_edition_and_a_case_a_rule(essex: Path) -> None:
+    root = junit(essex, "--edition", "design-framework-2021", "--edition", "hca-2022")
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [
+        f"{essex} [design-framework-2021]",
+        f"{essex} [hca-2022]",
+    ]
+    sarif_runs = sarif(essex, "--edition", "design-framework-2021", "--edition", "hca-2022")["runs"]
+    for suite, sarif_run in zip(suites, sarif_runs, strict=True):
+        rules = sarif_run["tool"]["driver"]["rules"]
+        cases = suite.findall("testcase")
+        assert [c.get("name") for c in cases] == [f"{r['id']} {r['name']}" for r in rules]
+        assert {c.get("classname") for c in cases} == {str(essex)}
+        assert suite.get("tests") == str(len(cases))
+        failing = [c for c in cases if c.find("failure") is not None]
+        assert suite.get("failures") == str(len(failing))
+    assert root.get("tests") == str(sum(int(str(s.get("tests"))) for s in suites))
+    assert root.get("failures") == str(sum(int(str(s.get("failures"))) for s in suites))
+
+
+def test_junit_fails_a_case_for_errors_and_shows_warnings_as_output(essex: Path) -> None:
+    suite = junit(essex).findall("testsuite")[0]
+    cases = {str(c.get("name")).split()[0]: c for c in suite.findall("testcase")}
+    for finding in json_findings(essex):
+        case = cases[finding["rule"]]
+        place = f"{essex}:{finding['line']}:{finding['column']}:"
+        if finding["severity"] == "error":
+            failure = case.find("failure")
+            assert failure is not None and place in str(failure.text)
+        else:
+            assert place in str(case.findtext("system-out"))
+    assert cases["ICB001"].find("failure") is None
+    assert cases["ICB012"].find("failure") is None  # suppressed, with its reason
