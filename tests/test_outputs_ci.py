@@ -4,6 +4,7 @@ the same run as the text and JSON formats."""
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.helpers import AS_OF, REPO, SAMPLES, invoke
+from tests.helpers import AS_OF, COMPLIANT_SAMPLE, REPO, SAMPLES, invoke, text_findings
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 SARIF_SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-2.1.0.schema.json").read_text("utf-8"))
@@ -227,3 +228,81 @@ def test_junit_fails_a_case_for_errors_and_shows_warnings_as_output(essex: Path)
             assert place in str(case.findtext("system-out"))
     assert cases["ICB001"].find("failure") is None
     assert cases["ICB012"].find("failure") is None  # suppressed, with its reason
+
+
+Place = tuple[str, str, int, int]
+CI_FORMATS = ("sarif", "junit", "github", "gitlab")
+JUNIT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): ")
+GITHUB_LINE = re.compile(
+    r"^::\w+ file=(?P<path>[^,]+),line=(?P<line>\d+),col=(?P<column>\d+),title=(?P<rule>\S+)"
+)
+
+
+def places(output_format: str, path: str) -> set[Place]:
+    """Where each finding is, as one format gives it: (rule, path, line, column)."""
+    stdout = invoke("check", path, "--as-of", AS_OF, "--format", output_format).stdout
+    if output_format == "text":
+        return {
+            (m["rule"], m["path"], int(m["line"]), int(m["column"])) for m in text_findings(stdout)
+        }
+    if output_format == "json":
+        found = json.loads(stdout)["files"][0]["findings"]
+        return {(f["rule"], f["path"], f["line"], f["column"]) for f in found}
+    if output_format == "sarif":
+        return {
+            (
+                r["ruleId"],
+                where["artifactLocation"]["uri"],
+                where["region"]["startLine"],
+                where["region"]["startColumn"],
+            )
+            for r in json.loads(stdout)["runs"][0]["results"]
+            if "suppressions" not in r
+            for where in [r["locations"][0]["physicalLocation"]]
+        }
+    if output_format == "github":
+        matches = [GITHUB_LINE.match(line) for line in stdout.splitlines()[:-1]]
+        return {(m["rule"], m["path"], int(m["line"]), int(m["column"])) for m in matches if m}
+    if output_format == "gitlab":
+        return {
+            (i["check_name"].split()[0], i["location"]["path"], i["location"]["lines"]["begin"], 0)
+            for i in json.loads(stdout)
+        }
+    return {
+        (str(case.get("name")).split()[0], m["path"], int(m["line"]), int(m["column"]))
+        for case in ET.fromstring(stdout).iter("testcase")
+        for text in (case.findtext("failure"), case.findtext("system-out"))
+        for line in (text or "").splitlines()
+        for m in [JUNIT_LINE.match(line)]
+        if m
+    }
+
+
+def test_every_format_gives_the_same_findings_in_the_same_places(essex: Path) -> None:
+    path = "configs/essex.ics.yaml"
+    expected = places("json", path)
+    assert len(expected) > 3
+    for output_format in ("text", "sarif", "junit", "github"):
+        assert places(output_format, path) == expected, output_format
+    assert places("gitlab", path) == {(rule, p, line, 0) for rule, p, line, _ in expected}
+
+
+@pytest.mark.parametrize("output_format", CI_FORMATS)
+def test_exit_codes_are_unchanged_in_ci_formats(output_format: str) -> None:
+    clean = invoke("check", COMPLIANT_SAMPLE, "--as-of", AS_OF, "--format", output_format)
+    assert clean.exit_code == 0, clean.output
+    failing = invoke("check", ESSEX, "--as-of", AS_OF, "--format", output_format)
+    assert failing.exit_code == 1
+
+
+def test_a_clean_run_in_sarif_is_valid_with_no_results() -> None:
+    result = invoke("check", COMPLIANT_SAMPLE, "--as-of", AS_OF, "--format", "sarif")
+    document = json.loads(result.stdout)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(document)
+    assert document["runs"][0]["results"] == []
+
+
+def test_the_format_option_names_the_ci_formats() -> None:
+    help_text = " ".join(invoke("check", "--help").stdout.split())
+    for output_format in CI_FORMATS:
+        assert output_format in help_text
