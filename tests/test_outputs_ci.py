@@ -306,3 +306,24 @@ def test_the_format_option_names_the_ci_formats() -> None:
     help_text = " ".join(invoke("check", "--help").stdout.split())
     for output_format in CI_FORMATS:
         assert output_format in help_text
+
+
+def test_junit_stays_well_formed_for_a_file_name_with_a_control_character(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = Path("bad\x1bname & <co>.ics.yaml")
+    path.write_text(ESSEX.read_text("utf-8"), encoding="utf-8")
+    suite = junit(path).findall("testsuite")[0]
+    assert suite.get("file") == "bad\\x1bname & <co>.ics.yaml"
+
+
+def test_sarif_percent_encodes_a_file_name_a_uri_cannot_hold_raw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = Path("my board #2.ics.yaml")
+    path.write_text(ESSEX.read_text("utf-8"), encoding="utf-8")
+    results = sarif(path)["runs"][0]["results"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {"my%20board%20%232.ics.yaml"}

@@ -12,7 +12,6 @@ from icscheck.reporters.json_format import dumps
 from icscheck.results import EditionRef, Finding, RuleInfo, RunReport, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/icscheck/icscheck"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -28,6 +27,8 @@ def render(run: RunReport, options: ReportOptions) -> str:
 
 
 def _run(run: RunReport, edition: EditionRef) -> dict[str, Any]:
+    """The edition's run. The driver has no `informationUri`: the project publishes no stable
+    address yet, and SARIF makes it optional."""
     rules = run.rules_of(edition)
     index = {rule.id: number for number, rule in enumerate(rules)}
     reports = [report for report in run.files if report.edition == edition]
@@ -44,7 +45,6 @@ def _run(run: RunReport, edition: EditionRef) -> dict[str, Any]:
             "driver": {
                 "name": "icscheck",
                 "version": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": [_descriptor(rule) for rule in rules],
             }
         },
