@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from icscheck import geography, loader, schema
-from icscheck.citations import cite
+from icscheck.citations import Citation, all_sources, cite
 from icscheck.editions import Edition, RuleSetting
 from icscheck.model import IntegratedCareSystem, build_system
-from icscheck.results import FileReport, Finding, Severity
+from icscheck.results import FileReport, Finding, RuleInfo, Severity, Suppressed
 from icscheck.rules import Context
-from icscheck.rules.registry import SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
+from icscheck.rules.registry import BUILT_INS, SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
 from icscheck.suppressions import read_suppressions
 
 
@@ -62,9 +62,8 @@ def check_editions(
     for edition, fs, cs in zip(editions, found, covers, strict=True):
         kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
         findings = tuple(sorted([*kept, *notes], key=_order))
-        reports.append(
-            FileReport(path, edition.ref, findings, system, len(fs) - len(kept), system.name)
-        )
+        aside = tuple(Suppressed(f, c.reason) for f, c in zip(fs, cs, strict=True) if c)
+        reports.append(FileReport(path, edition.ref, findings, system, aside, system.name))
     return tuple(reports)
 
 
@@ -80,6 +79,25 @@ def check_text(
 ) -> FileReport:
     """Check one file's text under one edition."""
     return check_bytes(text.encode("utf-8"), path, edition, as_of=as_of, selection=selection)
+
+
+def rules_run(edition: Edition, selection: Selection = Selection()) -> tuple[RuleInfo, ...]:
+    """The checks that run under `edition` and `selection`, described for reporters: the
+    built-in checks first (always on), then the edition's rules in catalogue order."""
+    built_ins = [_info(b.id, b.name, b.summary, b.docs, b.citation, b.severity) for b in BUILT_INS]
+    rules = [
+        _info(s.rule.id, s.rule.name, s.rule.summary, s.rule.docs, s.citation, s.severity)
+        for s in edition.settings
+        if selection.includes(s)
+    ]
+    return (*built_ins, *rules)
+
+
+def _info(
+    rule_id: str, name: str, summary: str, docs: str, citation: Citation, severity: Severity
+) -> RuleInfo:
+    url = all_sources()[citation.source].url
+    return RuleInfo(rule_id, name, summary, docs, cite(citation), severity, url)
 
 
 def with_reference_councils(system: IntegratedCareSystem, as_of: dt.date) -> IntegratedCareSystem:

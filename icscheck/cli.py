@@ -209,8 +209,9 @@ def check(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="Output format: rich, text or json. Default: rich on a terminal (or when "
-            "colour is forced), text when piped or to a file.",
+            help="Output format: rich, text or json; for CI, sarif (code scanning), junit "
+            "(test reports), github (workflow annotations) or gitlab (Code Quality). Default: "
+            "rich on a terminal (or when colour is forced), text when piped or to a file.",
             show_default=False,
         ),
     ] = None,

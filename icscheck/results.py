@@ -62,6 +62,30 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding a reasoned `# icscheck: ignore[...]` comment set aside, and the reason given."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A check that ran, as an edition puts it in force: what CI formats describe each rule by
+    (SARIF's `tool.driver.rules`, JUnit's test cases), so reporters never import the rules."""
+
+    id: str
+    name: str
+    summary: str
+    docs: str
+    citation: str
+    """The citation as findings give it, e.g. ``NHS Act 2006 Sch. 1B, para 3(1)(a)``."""
+    severity: Severity
+    url: str | None = None
+    """A stable address of the source cited, when it has one."""
+
+
+@dataclass(frozen=True, slots=True)
 class EditionRef:
     """The edition a report was checked under, as reporters name it."""
 
@@ -80,8 +104,8 @@ class FileReport:
     findings: tuple[Finding, ...]
     system: IntegratedCareSystem | None
     """The model, when the file was valid enough to build one."""
-    suppressed: int = 0
-    """Findings a reasoned `# icscheck: ignore[...]` comment set aside."""
+    set_aside: tuple[Suppressed, ...] = ()
+    """Findings a reasoned `# icscheck: ignore[...]` comment set aside, with its reason."""
     ics: str | None = None
     """The system's name, when the file was valid enough to read it; kept when the model is
     dropped to save memory."""
@@ -95,6 +119,11 @@ class FileReport:
     def counts(self) -> dict[str, int]:
         return count_by_severity(list(self.findings))
 
+    @property
+    def suppressed(self) -> int:
+        """How many findings suppression comments set aside."""
+        return len(self.set_aside)
+
 
 @dataclass(frozen=True, slots=True)
 class RunReport:
@@ -104,6 +133,8 @@ class RunReport:
     as_of: dt.date
     files: tuple[FileReport, ...]
     """One report a file and edition: each file's editions together, in the editions' order."""
+    rules: tuple[tuple[RuleInfo, ...], ...] = ()
+    """The checks that ran under each edition, in the editions' order and catalogue order."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -117,6 +148,10 @@ class RunReport:
     def compliant(self) -> int:
         """How many verdicts (one a file and edition) found no error."""
         return sum(report.compliant for report in self.files)
+
+    def rules_of(self, edition: EditionRef) -> tuple[RuleInfo, ...]:
+        """The checks that ran under `edition` (none when the run did not record them)."""
+        return dict(zip(self.editions, self.rules, strict=False)).get(edition, ())
 
     def by_file(self) -> list[list[FileReport]]:
         """Each file's reports together, one an edition, in the order the files were checked."""

@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from icscheck.checker import Selection, check_editions
+from icscheck.checker import Selection, check_editions, rules_run
 from icscheck.discovery import Input, InputError, discover
 from icscheck.editions import (
     DEFAULT_EDITION,
@@ -116,7 +116,10 @@ def run(request: Request) -> Outcome:
     read = tuple(item.path for item in found.inputs if item.path is not None)
     return Outcome(
         report=RunReport(
-            editions=tuple(e.ref for e in editions), as_of=request.as_of, files=tuple(reports)
+            editions=tuple(e.ref for e in editions),
+            as_of=request.as_of,
+            files=tuple(reports),
+            rules=tuple(rules_run(e, job.selection) for e in editions),
         ),
         read=read if request.rules is None else (*read, request.rules),
         unreadable=tuple(unreadable),

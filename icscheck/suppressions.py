@@ -36,6 +36,8 @@ class Suppression:
     position: Position
     file_wide: bool
     """Given in the comments before the document starts, so it covers the whole file."""
+    reason: str = ""
+    """Why, as written after the brackets."""
 
     @property
     def rules(self) -> frozenset[str]:
@@ -49,6 +51,8 @@ class Cover:
 
     position: Position
     name: str
+    reason: str = ""
+    """The comment's reason, which SARIF gives as the suppression's justification."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ class Suppressions:
             idle = [
                 name
                 for name, ids in suppression.named
-                if ids & ran and Cover(suppression.position, name) not in used
+                if ids & ran and Cover(suppression.position, name, suppression.reason) not in used
             ]
             if idle:
                 problems.append((_unused_message(suppression, idle), suppression.position))
@@ -103,13 +107,16 @@ def read_suppressions(text: str) -> Suppressions:
         if isinstance(read, str):
             problems.append((read, position))
         else:
-            given.append(Suppression(read, position, file_wide=in_header))
+            named, reason = read
+            given.append(Suppression(named, position, file_wide=in_header, reason=reason))
     return _indexed(given, problems)
 
 
-def _read_comment(line: str, start: int) -> tuple[tuple[str, frozenset[str]], ...] | str:
+def _read_comment(
+    line: str, start: int
+) -> tuple[tuple[tuple[str, frozenset[str]], ...], str] | str:
     """The names of the comment whose brackets open at `start`, with the rule IDs each stands
-    for, or the comment's problem."""
+    for, and its reason; or the comment's problem."""
     close = line.find("]", start)
     if close < 0:
         return "the suppression has no closing ']'; write '# icscheck: ignore[ICB012] reason'"
@@ -129,9 +136,10 @@ def _read_comment(line: str, start: int) -> tuple[tuple[str, frozenset[str]], ..
             named.append((name, resolved))
     if unusable:
         return "the suppression cannot use " + "; ".join(unusable)
-    if not line[close + 1 :].strip():
+    reason = line[close + 1 :].strip()
+    if not reason:
         return _NO_REASON
-    return tuple(named)
+    return tuple(named), reason
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -145,7 +153,7 @@ def _indexed(given: list[Suppression], problems: list[tuple[str, Position]]) -> 
     for suppression in given:
         for name, ids in suppression.named:
             for rule_id in ids:
-                cover = Cover(suppression.position, name)
+                cover = Cover(suppression.position, name, suppression.reason)
                 if suppression.file_wide:
                     file_wide.setdefault(rule_id, cover)
                 else:

@@ -33,6 +33,11 @@ def render(run: RunReport, options: ReportOptions) -> str:
         ],
         "counts": run.counts,
     }
+    return dumps(document)
+
+
+def dumps(document: object) -> str:
+    """The document as indented JSON, terminal-safe, ending in a newline (the CI formats too)."""
     return _terminal_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
