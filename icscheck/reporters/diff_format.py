@@ -178,18 +178,12 @@ def _markdown(report: DiffReport, options: ReportOptions) -> str:
 
 
 def _rich(report: DiffReport, options: ReportOptions) -> str:
-    from rich.console import Console
     from rich.text import Text
 
+    from icscheck.reporters.rich_format import console_for
+
     styles = {"introduced": "bold red", "resolved": "green", "unchanged": "dim"}
-    console = Console(
-        file=io.StringIO(),
-        force_terminal=options.color,
-        no_color=not options.color,
-        width=options.width,
-        highlight=False,
-        emoji=False,
-    )
+    console = console_for(options)
     several = len(report.editions) > 1
     for file in report.files:
         if file.empty:

@@ -31,8 +31,10 @@ Row = tuple[Sequence[Text | str], str | None]
 """A table's cells and the row's style."""
 
 
-def render(run: RunReport, options: ReportOptions) -> str:
-    console = Console(
+def console_for(options: ReportOptions) -> Console:
+    """A console that records into a string, coloured and as wide as the options say; no
+    highlighting or emoji codes, since names and messages are the user's text."""
+    return Console(
         file=io.StringIO(),
         force_terminal=options.color,
         no_color=not options.color,
@@ -40,6 +42,10 @@ def render(run: RunReport, options: ReportOptions) -> str:
         highlight=False,
         emoji=False,
     )
+
+
+def render(run: RunReport, options: ReportOptions) -> str:
+    console = console_for(options)
     for reports in run.by_file():
         console.print(_file_report(reports, run.as_of, options))
         console.print()

@@ -338,7 +338,7 @@ class CtrlCWhileLoading:
             os.kill(os.getpid(), signal.SIGINT)
         return None
 sys.meta_path.insert(0, CtrlCWhileLoading())
-sys.argv = ["icscheck", "--version"]
+sys.argv = ["icscheck", "editions"]
 from icscheck.__main__ import main
 main()
 """
