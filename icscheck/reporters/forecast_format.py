@@ -210,18 +210,12 @@ def _html(report: ForecastReport, options: ReportOptions) -> str:
 
 
 def _rich(report: ForecastReport, options: ReportOptions) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(
-        file=io.StringIO(),
-        force_terminal=options.color,
-        no_color=not options.color,
-        width=options.width,
-        highlight=False,
-        emoji=False,
-    )
+    from icscheck.reporters.rich_format import console_for
+
+    console = console_for(options)
     several = len(report.editions) > 1
     for file in report.files:
         console.print(Text(printable(file.path), style="bold"))
