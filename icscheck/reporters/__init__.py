@@ -79,3 +79,11 @@ def _escape(match: re.Match[str]) -> str:
     if 0xDC80 <= code <= 0xDCFF:
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def markdown_text(text: str) -> str:
+    """Text safe in a Markdown table cell or list item: pipes, backticks and markup escaped."""
+    escaped = printable(text).replace("\\", "\\\\")
+    for mark in "|`*_[]<>#":
+        escaped = escaped.replace(mark, f"\\{mark}")
+    return escaped

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from icscheck import __version__
-from icscheck.reporters import ReportOptions, printable
+from icscheck.reporters import ReportOptions, markdown_text, printable
 from icscheck.wording import location, plural
 
 if TYPE_CHECKING:
@@ -144,23 +144,15 @@ def _finding_json(item: EditionFinding) -> dict[str, Any]:
     }
 
 
-def _md(text: str) -> str:
-    """Text safe in a Markdown table cell or list item: pipes, backticks and markup escaped."""
-    escaped = printable(text).replace("\\", "\\\\")
-    for mark in "|`*_[]<>#":
-        escaped = escaped.replace(mark, f"\\{mark}")
-    return escaped
-
-
 def _markdown(report: DiffReport, options: ReportOptions) -> str:
     """A pull-request comment: a heading, then per changed file its members and findings."""
     several = len(report.editions) > 1
-    lines = ["## icscheck diff", "", _md(summary(report)), ""]
+    lines = ["## icscheck diff", "", markdown_text(summary(report)), ""]
     for file in report.files:
         if file.empty:
             continue
-        lines += [f"### {_md(_title(file))}", ""]
-        lines += [f"- {_md(line)}" for line in _member_lines(file)]
+        lines += [f"### {markdown_text(_title(file))}", ""]
+        lines += [f"- {markdown_text(line)}" for line in _member_lines(file)]
         lines += [""] if _member_lines(file) else []
         for kind in KINDS:
             items = getattr(file, kind)
@@ -170,9 +162,11 @@ def _markdown(report: DiffReport, options: ReportOptions) -> str:
             lines += ["| --- | --- | --- | --- |"]
             for item in items:
                 f = item.finding
-                edition = f" ({_md(item.edition.id)})" if several else ""
-                where = _md(location(f.path, f.line, f.column))
-                lines.append(f"| {f.rule}{edition} | {f.severity} | {where} | {_md(f.message)} |")
+                edition = f" ({markdown_text(item.edition.id)})" if several else ""
+                where = markdown_text(location(f.path, f.line, f.column))
+                lines.append(
+                    f"| {f.rule}{edition} | {f.severity} | {where} | {markdown_text(f.message)} |"
+                )
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

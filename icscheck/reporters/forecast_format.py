@@ -12,8 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from icscheck import __version__
-from icscheck.reporters import ReportOptions, printable
-from icscheck.reporters.diff_format import _md
+from icscheck.reporters import ReportOptions, markdown_text, printable
 from icscheck.wording import joined, location, plural
 
 if TYPE_CHECKING:
@@ -163,14 +162,14 @@ def role_name(role: Role) -> str:
 def _markdown(report: ForecastReport, options: ReportOptions) -> str:
     """For an issue or a pull request: per file, what appears and when, then the seats."""
     several = len(report.editions) > 1
-    lines = ["## icscheck forecast", "", _md(summary(report)), ""]
+    lines = ["## icscheck forecast", "", markdown_text(summary(report)), ""]
     for file in report.files:
-        lines += [f"### {_md(file.path)}", ""]
+        lines += [f"### {markdown_text(file.path)}", ""]
         if file.appearances:
             lines += ["| On | What changed | Rule | Severity | Where | Message |"]
             lines += ["| --- | --- | --- | --- | --- | --- |"]
             lines += [
-                f"| {a.change.on} | {_md(trigger(a.change))} | {_row(a.item, several)} |"
+                f"| {a.change.on} | {markdown_text(trigger(a.change))} | {_row(a.item, several)} |"
                 for a in file.appearances
             ]
         else:
@@ -198,9 +197,9 @@ def _markdown(report: ForecastReport, options: ReportOptions) -> str:
 
 def _row(item: EditionFinding, several: bool) -> str:
     f = item.finding
-    edition = f" ({_md(item.edition.id)})" if several else ""
-    where = _md(location(f.path, f.line, f.column))
-    return f"{f.rule}{edition} | {f.severity} | {where} | {_md(f.message)}"
+    edition = f" ({markdown_text(item.edition.id)})" if several else ""
+    where = markdown_text(location(f.path, f.line, f.column))
+    return f"{f.rule}{edition} | {f.severity} | {where} | {markdown_text(f.message)}"
 
 
 def _html(report: ForecastReport, options: ReportOptions) -> str:
