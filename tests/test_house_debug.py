@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from tests.helpers import SAMPLES
+from tests.helpers import AS_OF, SAMPLES
 
 ESSEX = SAMPLES / "essex.ics.yaml"
 
@@ -34,3 +38,35 @@ def test_an_internal_error_shows_its_traceback_only_when_asked(
     assert error.rstrip().endswith("ICSCHECK_DEBUG=1 prints.")
     assert ("Traceback (most recent call last)" in error) is traceback_shown
     assert ("RuntimeError: boom" in error.split("icscheck: internal error")[0]) is traceback_shown
+
+
+BREAK_THE_RUN = """
+import sys
+from icscheck import __main__, run
+
+def explode(request):
+    raise RuntimeError("boom")
+
+run.run = explode
+sys.argv = ["icscheck", *sys.argv[1:]]
+__main__.main()
+"""
+"""The console script's own entry point, in a real process, with the check itself broken."""
+
+
+@pytest.mark.parametrize("debug", ["", "1"])
+def test_a_real_process_prints_the_traceback_to_stderr_only_when_asked(debug: str) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", BREAK_THE_RUN, "check", str(ESSEX), "--as-of", AS_OF],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ICSCHECK_DEBUG": debug},
+    )
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert "icscheck: internal error: RuntimeError: boom" in completed.stderr
+    assert completed.stderr.rstrip().endswith("ICSCHECK_DEBUG=1 prints.")
+    shown = "Traceback (most recent call last)" in completed.stderr
+    assert shown is bool(debug)
+    if shown:
+        assert 'File "<string>"' in completed.stderr and "in explode" in completed.stderr

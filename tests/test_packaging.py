@@ -52,6 +52,19 @@ def test_wheel_contains_the_package_data(wheel: Path) -> None:
 
 
 @pytest.mark.slow
+def test_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
+    """Not only the files named above: a module or data file added later is shipped too."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = [
+        path.relative_to(REPO).as_posix()
+        for path in (REPO / "icscheck").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    missing = sorted(name for name in package if name not in names)
+    assert not missing, f"missing from the wheel: {missing}"
+
+
+@pytest.mark.slow
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
