@@ -10,6 +10,9 @@ import pytest
 
 from tests.helpers import AS_OF, REPO, SAMPLES, invoke
 
+pytestmark = pytest.mark.slow
+"""Checks folders of generated files several times over: `-m "not slow"` leaves them out."""
+
 
 @pytest.fixture(scope="module")
 def boards(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -43,6 +43,7 @@ def test_both_readers_agree_on_every_file_we_have(path: Path) -> None:
     _agree(loader.decode(path.read_bytes()))
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("each_loader")
 def test_ordinary_files_take_the_one_pass(tmp_path: Path) -> None:
     subprocess.run(

@@ -116,6 +116,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return [path.read_text() for path in sorted(folder.glob("*.yaml"))]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("each_loader")
 def test_generated_files_load_the_same_both_ways(generated: list[str]) -> None:
     assert len(generated) == 300
@@ -123,6 +124,7 @@ def test_generated_files_load_the_same_both_ways(generated: list[str]) -> None:
         _assert_same(text)
 
 
+@pytest.mark.slow
 def test_generated_files_take_the_fast_path_unless_their_yaml_is_broken(
     generated: list[str],
 ) -> None:

@@ -69,6 +69,7 @@ def test_both_agree_on_every_sample_fixture_and_hostile_file() -> None:
         _agree(data)
 
 
+@pytest.mark.slow
 def test_both_agree_on_generated_boards(tmp_path: Path) -> None:
     documents = _generated(tmp_path)
     assert len(documents) > 100
