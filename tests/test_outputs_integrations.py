@@ -242,3 +242,46 @@ def test_the_pre_commit_hook_runs_check_on_ics_files() -> None:
     matches = re.compile(hook["files"]).search
     assert matches("a/b.ics.yaml") and matches("b.ics.yml")
     assert not matches("b.yaml") and not matches("b.ics.yaml.bak")
+
+
+def test_every_action_script_is_valid_bash() -> None:
+    for step in _action()["runs"]["steps"]:
+        if "run" in step:
+            subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True, timeout=30)
+
+
+def test_the_action_check_step_runs_and_passes_the_status_on(tmp_path: Path) -> None:
+    """The check step's own script, run as the runner would with the action's environment."""
+    from icscheck.reporters import Format
+
+    missing = {"github", "markdown", "sarif"} - {str(member) for member in Format}
+    if missing:
+        pytest.skip(f"formats not built yet on this branch: {', '.join(sorted(missing))}")
+    (check,) = [step for step in _action()["runs"]["steps"] if step.get("id") == "check"]
+    broken = tmp_path / "broken.ics.yaml"
+    broken.write_text("version: 1\nics: [unclosed\n", "utf-8")
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
+    environment = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PATHS": f"{COMPLIANT_SAMPLE} {broken}",
+        "EDITIONS": HCA22,
+        "FAIL_ON": "error",
+        "SARIF": "true",
+        "SARIF_FILE": str(tmp_path / "icscheck.sarif"),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(outputs),
+    }
+    completed = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", check["run"]],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "::error " in completed.stdout
+    assert "YAML-SYNTAX" in summary.read_text("utf-8")
+    assert json.loads((tmp_path / "icscheck.sarif").read_text("utf-8"))["version"] == "2.1.0"
+    assert outputs.read_text("utf-8") == "exit-code=1\n"
