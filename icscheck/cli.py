@@ -118,6 +118,14 @@ class ColorMode(StrEnum):
     NEVER = "never"
 
 
+class SchemaKind(StrEnum):
+    """Which published JSON Schema `icscheck schema` prints."""
+
+    ICS = "ics"
+    RULES = "rules"
+    REPORT = "report"
+
+
 app = typer.Typer(
     name="icscheck",
     help=(
@@ -908,20 +916,40 @@ def explain(
 
 
 @app.command(cls=_Command)
-def schema() -> None:
-    """Print the input JSON Schema, e.g. for yaml-language-server in your editor.
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="ics: an ICS file; rules: an edition or rule pack (--rules); "
+            "report: what --format json writes.",
+            case_sensitive=False,
+        ),
+    ] = SchemaKind.ICS,
+) -> None:
+    """Print a JSON Schema: of ICS files (the default, e.g. for yaml-language-server in your
+    editor), of rule packs, or of the JSON report.
 
     Save it beside your ICS files; files written by `icscheck init` already start with the line
-    that points the editor at it.
+    that points the editor at it. Each schema has a stable $id; `schemas/` in the source holds
+    the same files.
 
     \b
     Examples:
       icscheck schema > ics-v1.schema.json
       # yaml-language-server: $schema=ics-v1.schema.json
+      icscheck schema --kind rules > edition-v1.schema.json
+      icscheck schema --kind report > report-v1.schema.json
     """
-    from icscheck.schema import schema_text
+    from icscheck.schema import EDITION_SCHEMA, ICS_SCHEMA, REPORT_SCHEMA, schema_text
 
-    _print(schema_text())
+    names = {
+        SchemaKind.ICS: ICS_SCHEMA,
+        SchemaKind.RULES: EDITION_SCHEMA,
+        SchemaKind.REPORT: REPORT_SCHEMA,
+    }
+    _print(schema_text(names[kind]))
 
 
 editions_app = typer.Typer(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 ICS_SCHEMA = "ics-v1.schema.json"
 EDITION_SCHEMA = "edition-v1.schema.json"
+REPORT_SCHEMA = "report-v1.schema.json"
 
 _DATE_LIKE = "a date like 2028-03-31 (YYYY-MM-DD)"
 _TYPE_WORDS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 import pytest
@@ -23,3 +24,10 @@ def test_a_published_schema_equals_the_shipped_one(name: str) -> None:
     assert (REPO / "schemas" / name).read_bytes() == shipped, (
         f"schemas/{name} is stale: cp icscheck/data/schemas/{name} schemas/"
     )
+
+
+@pytest.mark.parametrize("name", PUBLISHED)
+def test_a_published_schema_has_a_stable_id_named_for_its_file(name: str) -> None:
+    schema = json.loads((REPO / "schemas" / name).read_text("utf-8"))
+    assert schema["$id"] == f"https://icscheck.readthedocs.io/schemas/{name}"
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

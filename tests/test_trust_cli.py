@@ -381,6 +381,7 @@ def test_help_placeholders_are_the_shared_ones() -> None:
         "N",
         "NEWER",
         "REV",
+        "KIND",
     }
 
 
