@@ -13,6 +13,7 @@ from icscheck.model import IntegratedCareSystem, build_system
 from icscheck.results import FileReport, Finding, Severity
 from icscheck.rules import Context
 from icscheck.rules.registry import SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
+from icscheck.seats import seat_summary
 from icscheck.suppressions import read_suppressions
 
 
@@ -62,8 +63,10 @@ def check_editions(
     for edition, fs, cs in zip(editions, found, covers, strict=True):
         kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
         findings = tuple(sorted([*kept, *notes], key=_order))
+        suppressed = len(fs) - len(kept)
+        seats = seat_summary(system, edition, as_of)
         reports.append(
-            FileReport(path, edition.ref, findings, system, len(fs) - len(kept), system.name)
+            FileReport(path, edition.ref, findings, system, suppressed, system.name, seats)
         )
     return tuple(reports)
 

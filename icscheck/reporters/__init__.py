@@ -23,6 +23,8 @@ class Format(StrEnum):
     RICH = "rich"
     TEXT = "text"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
