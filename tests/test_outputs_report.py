@@ -162,3 +162,18 @@ def _unfilter(kind: int, line: bytearray, previous: bytearray, step: int) -> byt
             best = left if pa <= pb and pa <= pc else up if pb <= pc else corner
             line[i] = (line[i] + best) & 0xFF
     return line
+
+
+def test_rich_opens_each_file_with_its_seat_summary() -> None:
+    text = _check(FAILING_SAMPLE, "--format", "rich")
+    first_lines = " ".join(text.splitlines()[:4])
+    assert "Seats: 12 of 18 filled; missing: trust-partner-member" in first_lines
+    assert "Files" not in text.split("Integrated care board", 1)[1]
+
+
+def test_rich_folder_ends_with_a_row_per_file() -> None:
+    text = _check(SAMPLES, "--format", "rich")
+    table = text.rsplit("Files", 1)[1]
+    for sample in SAMPLES.glob("*.ics.yaml"):
+        assert sample.name in table
+    assert "Seats unfilled" in table
