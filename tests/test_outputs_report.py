@@ -177,3 +177,14 @@ def test_rich_folder_ends_with_a_row_per_file() -> None:
     for sample in SAMPLES.glob("*.ics.yaml"):
         assert sample.name in table
     assert "Seats unfilled" in table
+
+
+def test_a_seat_whose_holder_is_out_of_term_says_so(tmp_path: Path) -> None:
+    text = COMPLIANT_SAMPLE.read_text(encoding="utf-8")
+    lapsed = tmp_path / "lapsed.ics.yaml"
+    lapsed.write_text(text.replace("term_ends: 2029-06-30", "term_ends: 2025-06-30", 1), "utf-8")
+    markdown = _check(lapsed, "--format", "markdown")
+    assert "| board-chair | ICB001 | out of term | Eleanor Ashworth (out of term) |" in markdown
+    page = _check(lapsed, "--format", "html")
+    assert 'class="seat out-of-term"' in page
+    assert "out of term: board-chair" in _check(lapsed, "--format", "rich")
