@@ -13,6 +13,7 @@ from icscheck.model import IntegratedCareSystem, build_system
 from icscheck.results import FileReport, Finding, RuleInfo, Severity, Suppressed
 from icscheck.rules import Context
 from icscheck.rules.registry import BUILT_INS, SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
+from icscheck.seats import seat_summary
 from icscheck.suppressions import read_suppressions
 
 
@@ -63,7 +64,8 @@ def check_editions(
         kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
         findings = tuple(sorted([*kept, *notes], key=_order))
         aside = tuple(Suppressed(f, c.reason) for f, c in zip(fs, cs, strict=True) if c)
-        reports.append(FileReport(path, edition.ref, findings, system, aside, system.name))
+        seats = seat_summary(system, edition, as_of)
+        reports.append(FileReport(path, edition.ref, findings, system, aside, system.name, seats))
     return tuple(reports)
 
 

@@ -217,9 +217,10 @@ def check(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="Output format: rich, text or json; for CI, sarif (code scanning), junit "
-            "(test reports), github (workflow annotations) or gitlab (Code Quality). Default: "
-            "rich on a terminal (or when colour is forced), text when piped or to a file.",
+            help="Output format: rich, text, json, markdown or html; for CI, sarif (code "
+            "scanning), junit (test reports), github (workflow annotations) or gitlab (Code "
+            "Quality). Default: rich on a terminal (or when colour is forced), text when piped "
+            "or to a file.",
             show_default=False,
         ),
     ] = None,
@@ -324,7 +325,7 @@ def check(
             ignore=tuple(ignore or ()),
             fail_on=fail_on,
             jobs=jobs,
-            keep_models=chosen is Format.RICH and not quiet,
+            keep_models=chosen in (Format.RICH, Format.HTML) and not quiet,
         )
         outcome = run.run(request)
     except (SettingsError, run.RequestError) as error:

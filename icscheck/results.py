@@ -96,6 +96,31 @@ class EditionRef:
 
 
 @dataclass(frozen=True, slots=True)
+class SeatStatus:
+    """One seat (or group of like seats) a rule of the edition asks for, and who fills it."""
+
+    body: str
+    """``board`` or ``partnership``."""
+    rule: str
+    """The ID of the rule that asks for the seat."""
+    seat: str
+    """The seat as a reader names it: the rule's name, and what it is for (a portfolio, a
+    council), e.g. ``executive-portfolios: finance``."""
+    needed: int
+    holders: tuple[str, ...]
+    """Members who fill it on the as-of date."""
+    out_of_term: tuple[str, ...] = ()
+    """Members listed for it whose term does not cover the as-of date."""
+
+    @property
+    def state(self) -> str:
+        """``filled``, ``out of term`` (listed, but not serving on the date) or ``missing``."""
+        if len(self.holders) >= self.needed:
+            return "filled"
+        return "out of term" if self.out_of_term else "missing"
+
+
+@dataclass(frozen=True, slots=True)
 class FileReport:
     """What checking one file under one edition found."""
 
@@ -109,6 +134,8 @@ class FileReport:
     ics: str | None = None
     """The system's name, when the file was valid enough to read it; kept when the model is
     dropped to save memory."""
+    seats: tuple[SeatStatus, ...] = ()
+    """The edition's declared seats and who fills them, when the model could be built."""
 
     @property
     def compliant(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -52,6 +53,9 @@ def render(run: RunReport, options: ReportOptions) -> str:
     if len(run.editions) > 1:
         console.print(_verdict_matrix(run, options))
         console.print()
+    elif len(run.files) > 1 and not options.quiet:
+        console.print(_file_table(run, options))
+        console.print()
     if not options.quiet:
         console.print(_summary(run))
     output = console.file
@@ -69,6 +73,9 @@ def _file_report(
         (printable(first.path), "dim"),
     )
     parts: list[RenderableType] = [title]
+    if not options.quiet:
+        several = len(reports) > 1
+        parts.extend(_seat_line(r, several) for r in reports if r.seats)
     if first.system is not None and not options.quiet:
         parts.extend(_members(first.system, as_of, options))
     for report in reports:
@@ -78,6 +85,38 @@ def _file_report(
             parts.append(_findings(report) if wide else _finding_blocks(report))
         parts.append(_verdict(report))
     return Group(*parts)
+
+
+def _seat_line(report: FileReport, several: bool) -> Text:
+    """The edition's declared seats in one line: how many are filled, which are not."""
+    seats = report.seats
+    filled = sum(seat.state == "filled" for seat in seats)
+    line = Text(f"Seats{f' ({report.edition.id})' if several else ''}: {filled} of ")
+    line.append(f"{len(seats)} filled")
+    for state, style in (("missing", "red"), ("out of term", "yellow")):
+        names = [printable(seat.seat) for seat in seats if seat.state == state]
+        if names:
+            line.append(f"; {state}: ", style=style)
+            line.append(", ".join(names))
+    return line
+
+
+def _file_table(run: RunReport, options: ReportOptions) -> RenderableType:
+    """One row a file, so a folder's verdicts can be read without scrolling back."""
+    rows: list[Row] = [
+        (
+            [
+                printable(PurePath(report.path).name),
+                _verdict(report, short=True),
+                str(report.counts["warning"]),
+                str(sum(seat.state != "filled" for seat in report.seats)),
+            ],
+            None,
+        )
+        for report in run.files
+    ]
+    headers = ["File", "Verdict", "Warnings", "Seats unfilled"]
+    return _listing("Files", headers, rows, options)
 
 
 def _verdict_matrix(run: RunReport, options: ReportOptions) -> RenderableType:

@@ -1,0 +1,90 @@
+"""Which of an edition's declared seats a system fills, and by whom, on a date.
+
+The seats are those the rules declare (`Seat`, the same declarations `icscheck init` writes its
+templates from), so a report's seat map follows whichever edition the file was checked under.
+A member fills a seat when every `key: value` field of the seat matches the member."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from enum import Enum
+
+from icscheck.editions import Edition, RuleSetting
+from icscheck.model import BoardMember, IntegratedCareSystem, PartnershipMember, Role, council_key
+from icscheck.results import SeatStatus
+from icscheck.rules.base import COUNCILS, Seat
+
+Member = BoardMember | PartnershipMember
+
+
+def seat_summary(
+    system: IntegratedCareSystem, edition: Edition, as_of: dt.date
+) -> tuple[SeatStatus, ...]:
+    """Every seat the edition's rules declare, in the edition's order, with its holders."""
+    return tuple(
+        status
+        for setting in edition.settings
+        if setting.rule.seat is not None
+        for status in _statuses(setting, setting.rule.seat, system, as_of)
+    )
+
+
+def _statuses(
+    setting: RuleSetting, seat: Seat, system: IntegratedCareSystem, as_of: dt.date
+) -> Iterator[SeatStatus]:
+    members = _members(system, seat.body)
+    for value, needed in _values(setting, seat, system):
+        fields = [_field(field.replace("{}", value)) for field in seat.fields]
+        matched = [m for m in members if all(_matches(m, key, want) for key, want in fields)]
+        serving = tuple(m.name for m in matched if _serving(m, as_of))
+        lapsed = tuple(m.name for m in matched if not _serving(m, as_of))
+        label = f"{setting.rule.name}: {value}" if value else setting.rule.name
+        yield SeatStatus(seat.body, setting.rule.id, label, needed, serving, lapsed)
+
+
+def _members(system: IntegratedCareSystem, body: str) -> Sequence[Member]:
+    if body == "board":
+        return system.board.members
+    return system.partnership.members if system.partnership else ()
+
+
+def _values(
+    setting: RuleSetting, seat: Seat, system: IntegratedCareSystem
+) -> list[tuple[str, int]]:
+    """What each seat is for and how many it needs: one a council, one an item of a list
+    parameter, or a number of like seats."""
+    if seat.count == COUNCILS:
+        return [(council, 1) for council in system.local_authorities or ()]
+    count = setting.params[seat.count] if isinstance(seat.count, str) else seat.count
+    if isinstance(count, list):
+        return [(str(item), 1) for item in count]
+    return [("", int(count))]
+
+
+def _field(line: str) -> tuple[str, str]:
+    key, _, value = line.partition(":")
+    return key.strip(), value.strip().strip('"')
+
+
+def _matches(member: Member, key: str, want: str) -> bool:
+    """Whether the member's attribute `key` is `want`; an "ordinary member" is any member but
+    the chair and chief executive (Sch. 1B para 3(2)), whatever the role they are filed under."""
+    have = getattr(member, key, None)
+    if isinstance(member, BoardMember) and want == Role.ORDINARY_MEMBER:
+        return member.is_ordinary_member
+    if want.startswith("[") and want.endswith("]"):
+        wanted = {item.strip() for item in want[1:-1].split(",")}
+        return isinstance(have, tuple) and wanted <= {_text(item) for item in have}
+    if key == "local_authority":
+        return have is not None and council_key(str(have)) == council_key(want)
+    return have is not None and _text(have) == want
+
+
+def _text(value: object) -> str:
+    return str(value.value) if isinstance(value, Enum) else str(value)
+
+
+def _serving(member: Member, as_of: dt.date) -> bool:
+    """Partnership members carry no term, so they serve while listed."""
+    return not isinstance(member, BoardMember) or member.in_term(as_of)
