@@ -37,6 +37,7 @@ def check_editions(
     *,
     as_of: dt.date,
     selection: Selection = Selection(),
+    seats: bool = True,
 ) -> tuple[FileReport, ...]:
     """Check one file's content under each edition; it is read and validated once."""
     try:
@@ -64,8 +65,8 @@ def check_editions(
         kept = [f for f, cover in zip(fs, cs, strict=True) if cover is None]
         findings = tuple(sorted([*kept, *notes], key=_order))
         aside = tuple(Suppressed(f, c.reason) for f, c in zip(fs, cs, strict=True) if c)
-        seats = seat_summary(system, edition, as_of)
-        reports.append(FileReport(path, edition.ref, findings, system, aside, system.name, seats))
+        summary = seat_summary(system, edition, as_of) if seats else ()
+        reports.append(FileReport(path, edition.ref, findings, system, aside, system.name, summary))
     return tuple(reports)
 
 

@@ -326,6 +326,7 @@ def check(
             fail_on=fail_on,
             jobs=jobs,
             keep_models=chosen in (Format.RICH, Format.HTML) and not quiet,
+            seats=chosen in (Format.RICH, Format.MARKDOWN, Format.HTML),
         )
         outcome = run.run(request)
     except (SettingsError, run.RequestError) as error:

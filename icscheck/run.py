@@ -53,6 +53,8 @@ class Request:
     keep_models: bool = True
     """Keep each file's model in its report (the rich report shows the members); without it a
     report keeps only its findings, so memory stays flat however many files are checked."""
+    seats: bool = True
+    """Work out which seats are filled (the rich, Markdown and HTML reports show them)."""
 
     @classmethod
     def with_settings(
@@ -68,6 +70,7 @@ class Request:
         fail_on: Severity | None,
         jobs: int | None = None,
         keep_models: bool = True,
+        seats: bool = True,
     ) -> Request:
         """The command line's options, falling back on the project's settings, then defaults.
 
@@ -87,6 +90,7 @@ class Request:
             fail_on=fail_on or settings.fail_on or Severity.ERROR,
             jobs=jobs,
             keep_models=keep_models,
+            seats=seats,
         )
 
 
@@ -147,7 +151,12 @@ class _Job:
         except InputError as error:
             return str(error)
         reports = check_editions(
-            raw, item.display, self.editions, as_of=self.as_of, selection=self.selection
+            raw,
+            item.display,
+            self.editions,
+            as_of=self.as_of,
+            selection=self.selection,
+            seats=self.request.seats,
         )
         if self.request.keep_models:
             return reports
