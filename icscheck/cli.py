@@ -347,6 +347,18 @@ def check(
     raise typer.Exit(run.exit_code(outcome.report, request.fail_on))
 
 
+_SELECT_AS_FOR_CHECK = Annotated[
+    list[str] | None, typer.Option("--select", metavar="RULES", help="As for check.")
+]
+_IGNORE_AS_FOR_CHECK = Annotated[
+    list[str] | None, typer.Option("--ignore", metavar="RULES", help="As for check.")
+]
+_EDITIONS_AS_FOR_CHECK = Annotated[
+    list[str] | None,
+    typer.Option("--edition", "-e", metavar="EDITION", help="As for check.", show_default=False),
+]
+
+
 @app.command("diff", cls=_Command)
 def diff_command(
     sides: Annotated[
@@ -369,12 +381,7 @@ def diff_command(
             show_default=False,
         ),
     ] = None,
-    edition: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--edition", "-e", metavar="EDITION", help="As for check.", show_default=False
-        ),
-    ] = None,
+    edition: _EDITIONS_AS_FOR_CHECK = None,
     output_format: Annotated[
         DiffFormat | None,
         typer.Option(
@@ -395,12 +402,8 @@ def diff_command(
             show_default=False,
         ),
     ] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="RULES", help="As for check.")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", metavar="RULES", help="As for check.")
-    ] = None,
+    select: _SELECT_AS_FOR_CHECK = None,
+    ignore: _IGNORE_AS_FOR_CHECK = None,
     as_of: Annotated[str | None, _as_of_option("Date to check both versions on")] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Leave out unchanged findings and the summary.")
@@ -506,12 +509,7 @@ def forecast_command(
             show_default=False,
         ),
     ] = None,
-    edition: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--edition", "-e", metavar="EDITION", help="As for check.", show_default=False
-        ),
-    ] = None,
+    edition: _EDITIONS_AS_FOR_CHECK = None,
     output_format: Annotated[
         ForecastFormat | None,
         typer.Option(
@@ -532,12 +530,8 @@ def forecast_command(
             show_default=False,
         ),
     ] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="RULES", help="As for check.")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", metavar="RULES", help="As for check.")
-    ] = None,
+    select: _SELECT_AS_FOR_CHECK = None,
+    ignore: _IGNORE_AS_FOR_CHECK = None,
     as_of: Annotated[str | None, _as_of_option("First day of the forecast")] = None,
     quiet: Annotated[
         bool,
