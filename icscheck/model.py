@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from icscheck.loader import Pointer
@@ -358,6 +359,7 @@ _COUNCIL_ALIASES = {"kingston upon hull": "hull"}
 """Places whose everyday name is not their formal name with titles taken off."""
 
 
+@lru_cache(maxsize=4096)
 def council_key(name: str) -> str:
     """A council's identity, so 'Wirral MBC' matches 'Wirral Metropolitan Borough Council'.
 

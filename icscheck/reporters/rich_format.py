@@ -164,7 +164,7 @@ def _row(*values: str, style: str | None = None) -> Row:
     return [printable(value) for value in values], style
 
 
-MOST_MEMBERS = 200
+MOST_MEMBERS = 100
 """Rows a members table shows: a body of thousands scrolls past unread, and the file has them."""
 
 
