@@ -30,6 +30,16 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
 
+    @property
+    def shows_members(self) -> bool:
+        """Whether the report lists each system's members, so the run must keep its model."""
+        return self in (Format.RICH, Format.HTML)
+
+    @property
+    def shows_seats(self) -> bool:
+        """Whether the report shows which seats are filled, so the run must work them out."""
+        return self in (Format.RICH, Format.MARKDOWN, Format.HTML)
+
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
