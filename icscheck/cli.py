@@ -32,6 +32,10 @@ from icscheck.reporters.forecast_format import ForecastFormat
 from icscheck.results import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from icscheck import run
+    from icscheck.editions import Edition
     from icscheck.results import RunReport
 
 
@@ -325,8 +329,8 @@ def check(
             ignore=tuple(ignore or ()),
             fail_on=fail_on,
             jobs=jobs,
-            keep_models=chosen in (Format.RICH, Format.HTML) and not quiet,
-            seats=chosen in (Format.RICH, Format.MARKDOWN, Format.HTML),
+            keep_models=chosen.shows_members and not quiet,
+            seats=chosen.shows_seats,
         )
         outcome = run.run(request)
     except (SettingsError, run.RequestError) as error:
@@ -424,23 +428,15 @@ def diff_command(
     from icscheck import diff, run
     from icscheck.checker import Selection
     from icscheck.reporters.diff_format import render, summary
-    from icscheck.settings import SettingsError, find_settings
+    from icscheck.settings import SettingsError
 
     named = list(sides or [])
     if git is None and len(named) != 2:
         fail("diff takes two versions, OLD NEW, or --git REV [PATH...]")
     try:
-        request = run.Request.with_settings(
-            find_settings(_current_folder()),
-            paths=named,
-            as_of=_parse_date(as_of),
-            editions=tuple(edition or ()),
-            rules=None,
-            select=tuple(select or ()),
-            ignore=tuple(ignore or ()),
-            fail_on=fail_on,
+        request, editions = _request_as_for_check(
+            named, _parse_date(as_of), edition, select, ignore, fail_on
         )
-        editions = run.editions_for(request)
         pairs = (
             diff.changed_files(git, named)
             if git is not None
@@ -457,13 +453,12 @@ def diff_command(
             for old, new in pairs
         ),
     )
-    on_terminal = sys.stdout is not None and sys.stdout.isatty()
-    chosen = output_format or (DiffFormat.RICH if on_terminal else DiffFormat.TEXT)
-    width = shutil.get_terminal_size().columns if on_terminal else 120
-    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
-    _print(render(report, chosen, options))
-    if chosen is DiffFormat.TEXT and not quiet:
-        typer.echo(summary(report), err=True)
+    _show(
+        lambda chosen, options: render(report, DiffFormat(chosen), options),
+        lambda: summary(report),
+        output_format,
+        quiet,
+    )
     raise typer.Exit(report.exit_code(request.fail_on))
 
 
@@ -554,7 +549,7 @@ def forecast_command(
     from icscheck import forecast, run
     from icscheck.checker import Selection
     from icscheck.reporters.forecast_format import render, summary
-    from icscheck.settings import SettingsError, find_settings
+    from icscheck.settings import SettingsError
 
     if until is not None and months is not None:
         fail("--until and --months do not mix: give one or the other")
@@ -569,17 +564,9 @@ def forecast_command(
     if end < start:
         fail(f"--until {end} is before the first day, {start}")
     try:
-        request = run.Request.with_settings(
-            find_settings(_current_folder()),
-            paths=list(paths or []),
-            as_of=start,
-            editions=tuple(edition or ()),
-            rules=None,
-            select=tuple(select or ()),
-            ignore=tuple(ignore or ()),
-            fail_on=fail_on,
+        request, editions = _request_as_for_check(
+            list(paths or []), start, edition, select, ignore, fail_on
         )
-        editions = run.editions_for(request)
     except (SettingsError, run.RequestError) as error:
         fail(str(error))
     selection = Selection(request.select, request.ignore)
@@ -588,16 +575,58 @@ def forecast_command(
     )
     if unreadable and not report.files:
         _unreadable(unreadable)
-    on_terminal = sys.stdout is not None and sys.stdout.isatty()
-    chosen = output_format or (ForecastFormat.RICH if on_terminal else ForecastFormat.TEXT)
-    width = shutil.get_terminal_size().columns if on_terminal else 120
-    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
-    _print(render(report, chosen, options))
-    if chosen is ForecastFormat.TEXT and not quiet:
-        typer.echo(summary(report), err=True)
+    _show(
+        lambda chosen, options: render(report, ForecastFormat(chosen), options),
+        lambda: summary(report),
+        output_format,
+        quiet,
+    )
     if unreadable:
         _unreadable(unreadable)
     raise typer.Exit(report.exit_code(request.fail_on))
+
+
+def _request_as_for_check(
+    paths: list[str],
+    as_of: dt.date,
+    edition: list[str] | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: Severity | None,
+) -> tuple[run.Request, tuple[Edition, ...]]:
+    """The request and editions of a command that reads editions, rule patterns, settings and
+    `--fail-on` as `check` does (`diff`, `forecast`); raises what `check` would."""
+    from icscheck import run
+    from icscheck.settings import find_settings
+
+    request = run.Request.with_settings(
+        find_settings(_current_folder()),
+        paths=paths,
+        as_of=as_of,
+        editions=tuple(edition or ()),
+        rules=None,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        fail_on=fail_on,
+    )
+    return request, run.editions_for(request)
+
+
+def _show(
+    render: Callable[[str, ReportOptions], str],
+    summary: Callable[[], str],
+    output_format: str | None,
+    quiet: bool,
+) -> None:
+    """Print a `diff` or `forecast` report: rich on a terminal, else text, whose closing line
+    goes to standard error as `check`'s does."""
+    on_terminal = sys.stdout is not None and sys.stdout.isatty()
+    chosen = output_format or ("rich" if on_terminal else "text")
+    width = shutil.get_terminal_size().columns if on_terminal else 120
+    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
+    _print(render(chosen, options))
+    if chosen == "text" and not quiet:
+        typer.echo(summary(), err=True)
 
 
 def _unreadable(problems: tuple[str, ...]) -> NoReturn:
