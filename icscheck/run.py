@@ -111,7 +111,7 @@ def run(request: Request) -> Outcome:
     found = discover(request.paths)
     unreadable = list(found.problems)
     reports: list[FileReport] = []
-    job = _Job(editions, request.as_of, Selection(request.select, request.ignore), request)
+    job = _Job(editions, request)
     for result in _checked(found.inputs, job, request.jobs):
         if isinstance(result, str):
             unreadable.append(result)
@@ -140,9 +140,11 @@ class _Job:
     """What every file of a run is checked with; a worker process inherits it."""
 
     editions: tuple[Edition, ...]
-    as_of: dt.date
-    selection: Selection
     request: Request
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.request.select, self.request.ignore)
 
     def check(self, item: Input) -> tuple[FileReport, ...] | str:
         """One file's reports, or why it could not be read."""
@@ -154,7 +156,7 @@ class _Job:
             raw,
             item.display,
             self.editions,
-            as_of=self.as_of,
+            as_of=self.request.as_of,
             selection=self.selection,
             seats=self.request.seats,
         )
