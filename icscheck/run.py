@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -168,11 +165,19 @@ class _Job:
 def _checked(
     inputs: Sequence[Input], job: _Job, jobs: int | None
 ) -> Iterator[tuple[FileReport, ...] | str]:
-    """Each input's result, in the order of the inputs, from `jobs` processes."""
+    """Each input's result, in the order of the inputs, from `jobs` processes.
+
+    The process machinery is imported only when there are workers: a one-file check does not
+    pay for it at start-up.
+    """
     workers = _workers(len(inputs), jobs)
     if workers <= 1 or any(item.path is None for item in inputs):
         yield from (job.check(item) for item in inputs)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _JOB
     _JOB = job
     context = multiprocessing.get_context("fork")

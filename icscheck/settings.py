@@ -6,7 +6,6 @@ Unknown or mistyped settings are errors, as in yamllint: a typo must not silentl
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,6 +66,9 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
+    """The TOML of a pyproject.toml; the parser is imported only when there is one to read."""
+    import tomllib
+
     try:
         return tomllib.loads(_read(path).decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -11,16 +11,14 @@ from icscheck import editions
 from icscheck.citations import Citation, all_sources, confidence
 from icscheck.editions import (
     DEFAULT_EDITION,
-    ChangeKind,
     EditionError,
-    RuleChange,
     builtin_editions,
-    diff_editions,
     edition_from_file,
     edition_from_text,
     load_edition,
     loading,
 )
+from icscheck.editions.diff import ChangeKind, RuleChange, diff_editions
 from icscheck.model import build_system
 from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, Context

@@ -11,7 +11,6 @@ from icscheck.citations import Citation
 from icscheck.editions import (
     EditionError,
     builtin_editions,
-    diff_editions,
     edition_from_text,
     load_edition,
 )
@@ -21,6 +20,7 @@ from icscheck.editions.diff import (
     ParametersChanged,
     Removed,
     SeverityChanged,
+    diff_editions,
 )
 from icscheck.rules import ALL_RULES
 from icscheck.rules.base import Param

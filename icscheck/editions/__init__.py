@@ -2,10 +2,10 @@
 
 An edition may `extends:` another and change only what differs, as yamllint's presets do, so a
 new edition of the law needs no Python. The same format is the user's rule pack. `types` says
-what an edition is, `loading` reads and checks them, `diff` compares two.
+what an edition is, `loading` reads and checks them, `diff` compares two (imported
+where it is used, so a check does not load it).
 """
 
-from icscheck.editions.diff import ChangeKind, RuleChange, diff_editions
 from icscheck.editions.loading import (
     builtin_editions,
     edition_from_file,
@@ -26,13 +26,10 @@ from icscheck.editions.types import (
 __all__ = [
     "DEFAULT_EDITION",
     "EDITION_ALIASES",
-    "ChangeKind",
     "Edition",
     "EditionError",
-    "RuleChange",
     "RuleSetting",
     "builtin_editions",
-    "diff_editions",
     "edition_from_file",
     "edition_from_text",
     "editions_by_date",

@@ -11,22 +11,16 @@ from typing import Any
 
 from icscheck import geography
 from icscheck.citations import CONFIDENCE, Citation, all_sources, cite, confidence
-from icscheck.editions import (
-    ChangeKind,
-    Edition,
-    RuleChange,
-    RuleSetting,
-    diff_editions,
-    editions_by_date,
-    in_force_in,
-    latest_params,
-)
+from icscheck.editions import Edition, RuleSetting, editions_by_date, in_force_in, latest_params
 from icscheck.editions.diff import (
     Added,
+    ChangeKind,
     CitationChanged,
     ParametersChanged,
     Removed,
+    RuleChange,
     SeverityChanged,
+    diff_editions,
 )
 from icscheck.loader import clip
 from icscheck.rules import Rule
