@@ -90,10 +90,60 @@ class _Command(_PlaceholderHelp, TyperCommand):
 
 
 class _Group(_PlaceholderHelp, TyperGroup):
-    """A group of commands whose help reads as `_Command`'s does."""
+    """A group of commands whose help reads as `_Command`'s does.
+
+    Commands given to `defer` are turned from their Typer declarations into Click commands only
+    when one is looked up: converting all of them would cost every run a third of a one-file
+    check's own start-up, to run one.
+    """
 
     def __init__(self, *, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(help=_one_line_paragraphs(help), **kwargs)
+        self._deferred: dict[str, typer.models.CommandInfo] = {}
+        self._order: list[str] = []
+
+    def defer(self, commands: list[typer.models.CommandInfo], app: typer.Typer) -> None:
+        """Hold `app`'s `commands` to convert when looked up; they list first, as Typer's do."""
+        self._app = app
+        self._deferred = {
+            info.name or typer.main.get_command_name(_callback(info).__name__): info
+            for info in commands
+        }
+        self._order = [*self._deferred, *self.commands]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        names = [cmd_name] if cmd_name in self._deferred else list(self._deferred)
+        for name in names:  # an unknown name converts all, for Typer's did-you-mean to see
+            self.commands[name] = typer.main.get_command_from_info(
+                self._deferred.pop(name),
+                pretty_exceptions_short=self._app.pretty_exceptions_short,
+                rich_markup_mode=self._app.rich_markup_mode,
+            )
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return self._order or super().list_commands(ctx)
+
+
+def _callback(info: typer.models.CommandInfo) -> Callable[..., Any]:
+    assert info.callback is not None
+    return info.callback
+
+
+def command_line() -> click.Command:
+    """`app` as the Click group that runs it, its commands converted as they are looked up.
+
+    Typer converts every command of a group when it builds it; here the group is built without
+    them and given them to defer, so a run converts only the command it runs.
+    """
+    commands, app.registered_commands = app.registered_commands, []
+    try:
+        group = typer.main.get_command(app)
+    finally:
+        app.registered_commands = commands
+    assert isinstance(group, _Group)
+    group.defer(commands, app)
+    return group
 
 
 class ListingFormat(StrEnum):
@@ -430,6 +480,8 @@ def diff_command(
     from icscheck.reporters.diff_format import render, summary
     from icscheck.settings import SettingsError
 
+    _tune_gc()
+
     named = list(sides or [])
     if git is None and len(named) != 2:
         fail("diff takes two versions, OLD NEW, or --git REV [PATH...]")
@@ -468,11 +520,12 @@ that live until its report, so the default 700 collects over and over for nothin
 
 
 def _tune_gc() -> None:
-    """Freeze what the imports made, so collections never walk it, and collect young objects
-    less often: 1,000 generated files checked in one process took 1.69 s instead of 1.85 s
-    (medians of 5)."""
+    """Freeze what the imports made, so collections never walk it, collect young objects less
+    often (1,000 generated files checked in one process took 1.69 s instead of 1.85 s, medians
+    of 5), and turn the collector on: `__main__` turns it off while modules load."""
     gc.freeze()
     gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])
+    gc.enable()
 
 
 @app.command("forecast", cls=_Command)
@@ -550,6 +603,8 @@ def forecast_command(
     from icscheck.checker import Selection
     from icscheck.reporters.forecast_format import render, summary
     from icscheck.settings import SettingsError
+
+    _tune_gc()
 
     if until is not None and months is not None:
         fail("--until and --months do not mix: give one or the other")
@@ -793,7 +848,7 @@ def main() -> None:
     try:
         _escape_unencodable()
         try:
-            app()
+            command_line()()
             code = 0
         except SystemExit as exit_:
             code = exit_.code
