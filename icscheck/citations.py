@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import yaml
+
+from icscheck.shipped import shipped_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class Source:
 @cache
 def all_sources() -> dict[str, Source]:
     """The shipped sources, read with libyaml's parser where PyYAML has it (a third of the time)."""
-    text = resources.files("icscheck").joinpath("data", "citations.yaml").read_text("utf-8")
+    text = shipped_text("citations.yaml")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return {key: Source(id=key, **fields) for key, fields in yaml.load(text, loader).items()}
 

@@ -13,9 +13,9 @@ import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import TypeAlias
 
+from icscheck.shipped import shipped_text
 from icscheck.wording import closest, in_force, joined, long_date
 
 CAVEAT = (
@@ -137,8 +137,7 @@ Lookup: TypeAlias = InForce | NotYetEstablished | Dissolved | UnknownCode
 
 
 def _read(filename: str) -> list[dict[str, str]]:
-    resource = resources.files("icscheck").joinpath("data", "reference", filename)
-    text = resource.read_text(encoding="utf-8")
+    text = shipped_text("reference", filename)
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 

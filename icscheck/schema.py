@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from icscheck.loader import Pointer, clip
+from icscheck.shipped import shipped_text
 from icscheck.wording import did_you_mean
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class SchemaProblem:
 
 def schema_text(name: str = ICS_SCHEMA) -> str:
     """A shipped schema exactly as it is, for `icscheck schema` and editors."""
-    return resources.files("icscheck").joinpath("data", "schemas", name).read_text("utf-8")
+    return shipped_text("schemas", name)
 
 
 @cache

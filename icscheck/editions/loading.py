@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -23,6 +22,7 @@ from icscheck.editions.types import (
 )
 from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
+from icscheck.shipped import FOLDER, shipped_text
 from icscheck.wording import did_you_mean, location
 
 _CITATION_KEYS = ("source", "section", "confidence")
@@ -31,7 +31,7 @@ _CITATION_KEYS = ("source", "section", "confidence")
 
 def builtin_editions() -> list[str]:
     """The IDs of the editions shipped with icscheck."""
-    folder = resources.files("icscheck").joinpath("data", "editions")
+    folder = FOLDER / "editions"
     return sorted(
         entry.name.removesuffix(".yaml")
         for entry in folder.iterdir()
@@ -137,8 +137,7 @@ def _builtin_text(name: str) -> str | None:
     """A shipped edition's YAML, or None when there is no such edition."""
     if name not in builtin_editions():
         return None
-    resource = resources.files("icscheck").joinpath("data", "editions", f"{name}.yaml")
-    return resource.read_text("utf-8")
+    return shipped_text("editions", f"{name}.yaml")
 
 
 def _choices(name: str) -> str:
