@@ -51,8 +51,10 @@ def all_sources() -> dict[str, Source]:
     return {key: Source(id=key, **fields) for key, fields in yaml.load(text, loader).items()}
 
 
+@cache
 def cite(citation: Citation) -> str:
-    """The citation as a finding shows it: ``NHS Act 2006 Sch. 1B, para 3(1)(a)``."""
+    """The citation as a finding shows it: ``NHS Act 2006 Sch. 1B, para 3(1)(a)``; one text a
+    citation, however many findings show it."""
     short = all_sources()[citation.source].short
     return f"{short}, {citation.section}" if citation.section else short
 

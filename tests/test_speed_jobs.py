@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from icscheck import run
+from icscheck.settings import Settings
 from tests.helpers import AS_OF, REPO, SAMPLES, invoke
 
 pytestmark = pytest.mark.slow
@@ -68,3 +72,26 @@ def test_a_bad_number_of_jobs_is_a_usage_error(value: str) -> None:
 def test_more_jobs_than_files_is_fine() -> None:
     result = invoke("check", SAMPLES / "essex.ics.yaml", "--jobs", "8", "--as-of", AS_OF)
     assert result.exit_code in (0, 1)
+
+
+def test_findings_from_workers_share_their_texts(boards: Path) -> None:
+    """A finding back from a worker is equal to the one sent, and equal texts are one object
+    across files, as they are in one process: the parent keeps every finding until the end."""
+    request = run.Request.with_settings(
+        Settings(),
+        paths=[str(boards)],
+        as_of=dt.date.fromisoformat(AS_OF),
+        editions=(),
+        rules=None,
+        select=(),
+        ignore=(),
+        fail_on=None,
+        jobs=2,
+        keep_models=False,
+    )
+    findings = [f for report in run.run(request).report.files for f in report.findings]
+    assert len({f.path for f in findings}) > 90
+    for field in ("rule", "name", "message", "path", "pointer", "source"):
+        texts = [getattr(f, field) for f in findings]
+        assert len({id(text) for text in texts}) == len(set(texts)), field
+    assert [pickle.loads(pickle.dumps(f)) for f in findings] == findings
