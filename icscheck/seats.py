@@ -7,7 +7,7 @@ A member fills a seat when every `key: value` field of the seat matches the memb
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 
 from icscheck.editions import Edition, RuleSetting
@@ -22,21 +22,34 @@ def seat_summary(
     system: IntegratedCareSystem, edition: Edition, as_of: dt.date
 ) -> tuple[SeatStatus, ...]:
     """Every seat the edition's rules declare, in the edition's order, with its holders."""
+    by_first_field: dict[tuple[str, str, str], list[Member]] = {}
     return tuple(
         status
         for setting in edition.settings
         if setting.rule.seat is not None
-        for status in _statuses(setting, setting.rule.seat, system, as_of)
+        for status in _statuses(setting, setting.rule.seat, system, as_of, by_first_field)
     )
 
 
 def _statuses(
-    setting: RuleSetting, seat: Seat, system: IntegratedCareSystem, as_of: dt.date
+    setting: RuleSetting,
+    seat: Seat,
+    system: IntegratedCareSystem,
+    as_of: dt.date,
+    by_first_field: dict[tuple[str, str, str], list[Member]],
 ) -> Iterator[SeatStatus]:
-    members = _members(system, seat.body)
+    """The seat's statuses. Its first field (the role, mostly) is shared by many seats, so the
+    members who match it are found once a run of `seat_summary` and kept in `by_first_field`."""
     for value, needed in _values(setting, seat, system):
-        fields = [_field(field.replace("{}", value)) for field in seat.fields]
-        matched = [m for m in members if all(_matches(m, key, want) for key, want in fields)]
+        (key, want), *rest = [_field(field.replace("{}", value)) for field in seat.fields]
+        if (seat.body, key, want) not in by_first_field:
+            test = _matcher(key, want)
+            members = _members(system, seat.body)
+            by_first_field[seat.body, key, want] = [m for m in members if test(m)]
+        matched = by_first_field[seat.body, key, want]
+        for key, want in rest:
+            test = _matcher(key, want)
+            matched = [m for m in matched if test(m)]
         serving = tuple(m.name for m in matched if _serving(m, as_of))
         lapsed = tuple(m.name for m in matched if not _serving(m, as_of))
         label = f"{setting.rule.name}: {value}" if value else setting.rule.name
@@ -67,18 +80,31 @@ def _field(line: str) -> tuple[str, str]:
     return key.strip(), value.strip().strip('"')
 
 
-def _matches(member: Member, key: str, want: str) -> bool:
-    """Whether the member's attribute `key` is `want`; an "ordinary member" is any member but
-    the chair and chief executive (Sch. 1B para 3(2)), whatever the role they are filed under."""
-    have = getattr(member, key, None)
-    if isinstance(member, BoardMember) and want == Role.ORDINARY_MEMBER:
-        return member.is_ordinary_member
+def _matcher(key: str, want: str) -> Callable[[Member], bool]:
+    """A test of whether a member's attribute `key` is `want`, read once for all the members.
+
+    An "ordinary member" is any member but the chair and chief executive (Sch. 1B para 3(2)),
+    whatever the role they are filed under."""
+    test = _value_test(key, want)
+    if want == Role.ORDINARY_MEMBER:
+        return lambda member: (
+            member.is_ordinary_member
+            if isinstance(member, BoardMember)
+            else test(getattr(member, key, None))
+        )
+    return lambda member: test(getattr(member, key, None))
+
+
+def _value_test(key: str, want: str) -> Callable[[object], bool]:
+    """Whether a value is `want`: every item of a `[list]`, a council by any of its names, or
+    the one value."""
     if want.startswith("[") and want.endswith("]"):
         wanted = {item.strip() for item in want[1:-1].split(",")}
-        return isinstance(have, tuple) and wanted <= {_text(item) for item in have}
+        return lambda have: isinstance(have, tuple) and wanted <= {_text(item) for item in have}
     if key == "local_authority":
-        return have is not None and council_key(str(have)) == council_key(want)
-    return have is not None and _text(have) == want
+        council = council_key(want)
+        return lambda have: have is not None and council_key(str(have)) == council
+    return lambda have: have is not None and _text(have) == want
 
 
 def _text(value: object) -> str:
