@@ -17,6 +17,7 @@ import shutil
 import sys
 import traceback
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -93,56 +94,59 @@ class _Group(_PlaceholderHelp, TyperGroup):
     """A group of commands whose help reads as `_Command`'s does.
 
     Commands given to `defer` are turned from their Typer declarations into Click commands only
-    when one is looked up: converting all of them would cost every run a third of a one-file
-    check's own start-up, to run one.
+    when one is looked up: converting all of them cost a one-file check about 10 ms, to run one.
     """
 
     def __init__(self, *, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(help=_one_line_paragraphs(help), **kwargs)
-        self._deferred: dict[str, typer.models.CommandInfo] = {}
-        self._order: list[str] = []
+        self._deferred: dict[str, Callable[[], click.Command]] = {}
 
-    def defer(self, commands: list[typer.models.CommandInfo], app: typer.Typer) -> None:
-        """Hold `app`'s `commands` to convert when looked up; they list first, as Typer's do."""
-        self._app = app
-        self._deferred = {
-            info.name or typer.main.get_command_name(_callback(info).__name__): info
-            for info in commands
-        }
-        self._order = [*self._deferred, *self.commands]
+    def defer(self, builders: dict[str, Callable[[], click.Command]]) -> None:
+        """Hold a builder for each command, by name, to call when the command is looked up."""
+        self._deferred = builders
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         names = [cmd_name] if cmd_name in self._deferred else list(self._deferred)
         for name in names:  # an unknown name converts all, for Typer's did-you-mean to see
-            self.commands[name] = typer.main.get_command_from_info(
-                self._deferred.pop(name),
-                pretty_exceptions_short=self._app.pretty_exceptions_short,
-                rich_markup_mode=self._app.rich_markup_mode,
-            )
+            self.commands[name] = self._deferred.pop(name)()
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return self._order or super().list_commands(ctx)
-
-
-def _callback(info: typer.models.CommandInfo) -> Callable[..., Any]:
-    assert info.callback is not None
-    return info.callback
+        return [*self._deferred, *self.commands] if self._deferred else super().list_commands(ctx)
 
 
 def command_line() -> click.Command:
     """`app` as the Click group that runs it, its commands converted as they are looked up.
 
-    Typer converts every command of a group when it builds it; here the group is built without
-    them and given them to defer, so a run converts only the command it runs.
+    Typer converts every command and sub-group of a group when it builds it; here the group is
+    built without them and given builders for them, so a run converts only what it runs. They
+    list commands first, then groups, in the order declared, as Typer's own group does.
     """
-    commands, app.registered_commands = app.registered_commands, []
+    commands, groups = app.registered_commands, app.registered_groups
+    app.registered_commands, app.registered_groups = [], []
     try:
         group = typer.main.get_command(app)
     finally:
-        app.registered_commands = commands
+        app.registered_commands, app.registered_groups = commands, groups
     assert isinstance(group, _Group)
-    group.defer(commands, app)
+    options: dict[str, Any] = {
+        "pretty_exceptions_short": app.pretty_exceptions_short,
+        "rich_markup_mode": app.rich_markup_mode,
+    }
+    builders: dict[str, Callable[[], click.Command]] = {}
+    for command in commands:
+        assert command.callback is not None
+        name = command.name or typer.main.get_command_name(command.callback.__name__)
+        builders[name] = partial(typer.main.get_command_from_info, command, **options)
+    for sub_group in groups:
+        assert isinstance(sub_group.name, str)
+        builders[sub_group.name] = partial(
+            typer.main.get_group_from_info,
+            sub_group,
+            suggest_commands=app.suggest_commands,
+            **options,
+        )
+    group.defer(builders)
     return group
 
 

@@ -131,7 +131,7 @@ def test_the_command_line_converts_only_the_command_it_runs() -> None:
     with group.make_context("icscheck", ["check"]) as context:
         check = group.get_command(context, "check")
     assert check is not None and check.name == "check"
-    assert set(group.commands) == {"check", "editions"}
+    assert set(group.commands) == {"check"}
 
 
 def test_the_deferred_command_line_is_the_one_typer_builds() -> None:
