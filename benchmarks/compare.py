@@ -302,14 +302,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.quick:
         args.runs, args.size_runs, args.sizes = 3, 1, "42,1000"
     sizes = [int(size) for size in args.sizes.split(",")]
-    ics = [args.icscheck]
+    icscheck = args.icscheck
+    ics = [str(Path(icscheck).resolve()) if os.sep in icscheck else icscheck]
     peers = ensure_peers()
     help_text = subprocess.run([*ics, "check", "--help"], capture_output=True, text=True).stdout
     version = subprocess.run([*ics, "--version"], capture_output=True, text=True).stdout.strip()
-    icbs = load_icbs(args.icscheck)
+    icbs = load_icbs(ics[0])
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="icscheck-bench-") as tmp:
         work = Path(tmp)
+        os.chdir(work)  # as in a folder of board files: no pyproject.toml or .yamllint to read
         schema = work / "ics.schema.json"
         schema.write_text(
             subprocess.run([*ics, "schema"], capture_output=True, text=True, check=True).stdout
@@ -330,7 +332,7 @@ def main(argv: list[str] | None = None) -> None:
             for p in sorted(folders[sizes[0]].iterdir())
             if p.read_bytes().startswith(b"# generated: valid")
         )
-        rows += startup_rows(ics, python_of(args.icscheck), peers, valid, work, args.runs)
+        rows += startup_rows(ics, python_of(ics[0]), peers, valid, work, args.runs)
     jobs = "default --jobs" if "--jobs" in help_text else "no --jobs option (one process)"
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
     print(
