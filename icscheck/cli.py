@@ -100,10 +100,13 @@ class _Group(_PlaceholderHelp, TyperGroup):
     def __init__(self, *, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(help=_one_line_paragraphs(help), **kwargs)
         self._deferred: dict[str, Callable[[], click.Command]] = {}
+        self._order: list[str] = []
 
     def defer(self, builders: dict[str, Callable[[], click.Command]]) -> None:
-        """Hold a builder for each command, by name, to call when the command is looked up."""
+        """Hold a builder for each command, by name, to call when the command is looked up; the
+        commands list in the builders' order, whichever were looked up first."""
         self._deferred = builders
+        self._order = list(builders)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         names = [cmd_name] if cmd_name in self._deferred else list(self._deferred)
@@ -112,7 +115,7 @@ class _Group(_PlaceholderHelp, TyperGroup):
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [*self._deferred, *self.commands] if self._deferred else super().list_commands(ctx)
+        return self._order or super().list_commands(ctx)
 
 
 def command_line() -> click.Command:

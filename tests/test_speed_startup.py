@@ -141,6 +141,7 @@ def test_the_deferred_command_line_is_the_one_typer_builds() -> None:
     ours_context = click.Context(lazy, info_name="icscheck")
     theirs_context = click.Context(eager, info_name="icscheck")
     assert lazy.get_help(ours_context) == eager.get_help(theirs_context)
+    lazy.get_command(ours_context, "rules")  # looked up out of order, listed in order
     assert lazy.list_commands(ours_context) == eager.list_commands(theirs_context)
     for name in eager.list_commands(theirs_context):
         ours, theirs = lazy.get_command(ours_context, name), eager.get_command(theirs_context, name)
