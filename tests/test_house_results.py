@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import subprocess
 import sys
 
@@ -54,3 +55,20 @@ def test_a_report_built_from_results_alone_renders_in_every_format(output_format
     assert "hand.ics.yaml" in shown
     if output_format is Format.JSON:
         assert json.loads(shown)["files"][0]["findings"][0]["line"] == 3
+
+
+def test_a_finding_takes_any_text_it_is_given() -> None:
+    """A text field given a `StrEnum` member (which `sys.intern` refuses) keeps its text."""
+    finding = Finding(
+        rule="ICB001",
+        name="board-chair",
+        severity=Severity.ERROR,
+        message=Severity.ERROR,
+        path="a.ics.yaml",
+        line=1,
+        column=1,
+        pointer="",
+        source="NHS Act 2006 Sch. 1B",
+    )
+    assert finding.message == "error"
+    assert pickle.loads(pickle.dumps(finding)) == finding
