@@ -483,7 +483,6 @@ def diff_command(
       icscheck diff --git main --format markdown
     """
     from icscheck import diff, run
-    from icscheck.checker import Selection
     from icscheck.reporters.diff_format import render, summary
     from icscheck.settings import SettingsError
 
@@ -503,12 +502,11 @@ def diff_command(
         )
     except (SettingsError, run.RequestError, diff.DiffError) as error:
         fail(str(error))
-    selection = Selection(request.select, request.ignore)
     report = diff.DiffReport(
         editions=tuple(e.ref for e in editions),
         as_of=request.as_of,
         files=tuple(
-            diff.compare(old, new, editions, as_of=request.as_of, selection=selection)
+            diff.compare(old, new, editions, as_of=request.as_of, selection=request.selection)
             for old, new in pairs
         ),
     )
@@ -607,7 +605,6 @@ def forecast_command(
       icscheck forecast sample_configs/ --until 2030-12-31 --format html > forecast.html
     """
     from icscheck import forecast, run
-    from icscheck.checker import Selection
     from icscheck.reporters.forecast_format import render, summary
     from icscheck.settings import SettingsError
 
@@ -631,9 +628,8 @@ def forecast_command(
         )
     except (SettingsError, run.RequestError) as error:
         fail(str(error))
-    selection = Selection(request.select, request.ignore)
     report, unreadable = forecast.forecast_paths(
-        request.paths, editions, start=start, until=end, selection=selection
+        request.paths, editions, start=start, until=end, selection=request.selection
     )
     if unreadable and not report.files:
         _unreadable(unreadable)

@@ -49,9 +49,14 @@ class Request:
     """Processes to check files in; None chooses (the cores, when there are files enough)."""
     keep_models: bool = True
     """Keep each file's model in its report (the rich report shows the members); without it a
-    report keeps only its findings, so memory stays flat however many files are checked."""
+    report keeps only its findings, a few KiB a file rather than the model's ten."""
     seats: bool = True
     """Work out which seats are filled (the rich, Markdown and HTML reports show them)."""
+
+    @property
+    def selection(self) -> Selection:
+        """The rules `--select` and `--ignore` leave to run."""
+        return Selection(self.select, self.ignore)
 
     @classmethod
     def with_settings(
@@ -120,7 +125,7 @@ def run(request: Request) -> Outcome:
             editions=tuple(e.ref for e in editions),
             as_of=request.as_of,
             files=tuple(reports),
-            rules=tuple(rules_run(e, job.selection) for e in editions),
+            rules=tuple(rules_run(e, request.selection) for e in editions),
         ),
         read=read if request.rules is None else (*read, request.rules),
         unreadable=tuple(unreadable),
@@ -139,10 +144,6 @@ class _Job:
     editions: tuple[Edition, ...]
     request: Request
 
-    @property
-    def selection(self) -> Selection:
-        return Selection(self.request.select, self.request.ignore)
-
     def check(self, item: Input) -> tuple[FileReport, ...] | str:
         """One file's reports, or why it could not be read."""
         try:
@@ -154,7 +155,7 @@ class _Job:
             item.display,
             self.editions,
             as_of=self.request.as_of,
-            selection=self.selection,
+            selection=self.request.selection,
             seats=self.request.seats,
         )
         if self.request.keep_models:
