@@ -404,11 +404,13 @@ def _items(
 def _values(
     seat: Seat, params: Mapping[str, Any], councils: Sequence[geography.CouncilRecord]
 ) -> list[str]:
-    """What each seat is for: a council's name, an item of a list parameter, or nothing."""
+    """What each seat is for, a line each: a council's name (quoted, and an empty one to fill in
+    when no council is known), an item of a list parameter, or nothing."""
+    names = [council.name for council in councils]
+    values = [value for value, needed in seat.wanted(params, names) for _ in range(needed)]
     if seat.count == COUNCILS:
-        return [_scalar(council.name) for council in councils] or ['""']
-    count = params[seat.count] if isinstance(seat.count, str) else seat.count
-    return [str(value) for value in count] if isinstance(count, list) else [""] * count
+        return [_scalar(value) for value in values] or ['""']
+    return values
 
 
 def _notes(

@@ -13,7 +13,7 @@ from enum import Enum
 from icscheck.editions import Edition, RuleSetting
 from icscheck.model import BoardMember, IntegratedCareSystem, PartnershipMember, Role, council_key
 from icscheck.results import SeatStatus
-from icscheck.rules.base import COUNCILS, Seat
+from icscheck.rules.base import Seat
 
 Member = BoardMember | PartnershipMember
 
@@ -40,7 +40,7 @@ def _statuses(
 ) -> Iterator[SeatStatus]:
     """The seat's statuses. Its first field (the role, mostly) is shared by many seats, so the
     members who match it are found once a run of `seat_summary` and kept in `by_first_field`."""
-    for value, needed in _values(setting, seat, system):
+    for value, needed in seat.wanted(setting.params, system.local_authorities or ()):
         (key, want), *rest = [_field(field.replace("{}", value)) for field in seat.fields]
         if (seat.body, key, want) not in by_first_field:
             test = _matcher(key, want)
@@ -60,19 +60,6 @@ def _members(system: IntegratedCareSystem, body: str) -> Sequence[Member]:
     if body == "board":
         return system.board.members
     return system.partnership.members if system.partnership else ()
-
-
-def _values(
-    setting: RuleSetting, seat: Seat, system: IntegratedCareSystem
-) -> list[tuple[str, int]]:
-    """What each seat is for and how many it needs: one a council, one an item of a list
-    parameter, or a number of like seats."""
-    if seat.count == COUNCILS:
-        return [(council, 1) for council in system.local_authorities or ()]
-    count = setting.params[seat.count] if isinstance(seat.count, str) else seat.count
-    if isinstance(count, list):
-        return [(str(item), 1) for item in count]
-    return [("", int(count))]
 
 
 def _field(line: str) -> tuple[str, str]:

@@ -89,6 +89,16 @@ class Seat:
     dated: bool = True
     """Whether to offer `appointed` and `term_ends` lines (board members have terms)."""
 
+    def wanted(self, params: Mapping[str, Any], councils: Sequence[str]) -> list[tuple[str, int]]:
+        """What each seat is for and how many it needs, under an edition's `params`: one a
+        council, one an item of a list parameter, or a number of like seats for nothing named."""
+        if self.count == COUNCILS:
+            return [(council, 1) for council in councils]
+        count = params[self.count] if isinstance(self.count, str) else self.count
+        if isinstance(count, list):
+            return [(str(item), 1) for item in count]
+        return [("", int(count))]
+
 
 @dataclass(frozen=True, slots=True)
 class Param:
