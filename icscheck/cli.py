@@ -27,9 +27,7 @@ from typer._click.types import ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import INTERRUPTED, __version__
-from icscheck.reporters import Format, ReportOptions, printable
-from icscheck.reporters.diff_format import DiffFormat
-from icscheck.reporters.forecast_format import ForecastFormat
+from icscheck.reporters import DiffFormat, ForecastFormat, Format, ReportOptions, printable
 from icscheck.results import Severity
 
 if TYPE_CHECKING:

@@ -41,6 +41,25 @@ class Format(StrEnum):
         return self in (Format.RICH, Format.MARKDOWN, Format.HTML)
 
 
+class DiffFormat(StrEnum):
+    """The formats `diff --format` accepts (`diff_format` writes them)."""
+
+    RICH = "rich"
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class ForecastFormat(StrEnum):
+    """The formats `forecast --format` accepts (`forecast_format` writes them)."""
+
+    RICH = "rich"
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     """How to render, as the command line decided it."""

@@ -5,13 +5,13 @@ Pure functions of a `DiffReport`; Rich is imported only when the rich format is 
 
 from __future__ import annotations
 
-import io
 import json
-from enum import StrEnum
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from icscheck import __version__
-from icscheck.reporters import ReportOptions, markdown_text, printable
+from icscheck.reporters import DiffFormat, ReportOptions, markdown_text, printable
+from icscheck.reporters.text_format import finding_line
 from icscheck.wording import location, plural
 
 if TYPE_CHECKING:
@@ -19,15 +19,6 @@ if TYPE_CHECKING:
 
 KINDS = ("introduced", "resolved", "unchanged")
 """The findings' groups, in the order every format gives them."""
-
-
-class DiffFormat(StrEnum):
-    """The formats `diff --format` accepts."""
-
-    RICH = "rich"
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
 
 
 def render(report: DiffReport, chosen: DiffFormat, options: ReportOptions) -> str:
@@ -71,65 +62,19 @@ def _member_lines(file: FileDiff) -> list[str]:
     ]
 
 
-def _finding(item: EditionFinding, several: bool) -> str:
-    f = item.finding
-    edition = f" [{item.edition.id}]" if several else ""
-    return f"{location(f.path, f.line, f.column)}: {f.rule} {f.severity} {f.message}{edition}"
+def _kinds(options: ReportOptions) -> tuple[str, ...]:
+    """The groups to show: all but the unchanged findings when quiet."""
+    return tuple(kind for kind in KINDS if kind != "unchanged") if options.quiet else KINDS
 
 
-def _text(report: DiffReport, options: ReportOptions) -> str:
-    """Per changed file a heading, then one line a member change and a finding."""
-    several = len(report.editions) > 1
-    lines: list[str] = []
-    for file in report.files:
-        if file.empty:
-            continue
-        lines.append(f"== {_title(file)}")
-        lines.extend(_member_lines(file))
-        for kind in KINDS:
-            if kind == "unchanged" and options.quiet:
-                continue
-            lines.extend(f"{kind}: {_finding(i, several)}" for i in getattr(file, kind))
-    return "".join(printable(line) + "\n" for line in lines)
+def finding(item: EditionFinding, several: bool) -> str:
+    """A finding of `diff` or `forecast` as the text format writes it, with its edition's ID
+    when several editions were checked."""
+    return finding_line(item.finding, item.edition if several else None)
 
 
-def _json(report: DiffReport, options: ReportOptions) -> str:
-    document = {
-        "tool": {"name": "icscheck", "version": __version__},
-        "editions": [edition.id for edition in report.editions],
-        "as_of": report.as_of.isoformat(),
-        "files": [
-            {
-                "old": file.old,
-                "new": file.new,
-                "members": {
-                    "joined": [_member_json(m) for m in file.joined],
-                    "left": [_member_json(m) for m in file.left],
-                    "changed": [
-                        {
-                            "body": c.body,
-                            "name": c.name,
-                            "field": c.field,
-                            "old": c.old,
-                            "new": c.new,
-                        }
-                        for c in file.changed
-                    ],
-                },
-                **{kind: [_finding_json(i) for i in getattr(file, kind)] for kind in KINDS},
-            }
-            for file in report.files
-        ],
-        "counts": {kind: report.count(kind) for kind in KINDS},
-    }
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
-
-
-def _member_json(member: Member) -> dict[str, str]:
-    return {"body": member.body, "name": member.name, "seat": member.seat}
-
-
-def _finding_json(item: EditionFinding) -> dict[str, Any]:
+def finding_json(item: EditionFinding) -> dict[str, Any]:
+    """A finding of `diff` or `forecast` in their JSON: its edition, then where and what."""
     f = item.finding
     return {
         "edition": item.edition.id,
@@ -144,6 +89,55 @@ def _finding_json(item: EditionFinding) -> dict[str, Any]:
     }
 
 
+MARKDOWN_HEADER = ["| Rule | Severity | Where | Message |", "| --- | --- | --- | --- |"]
+"""The head of a Markdown table of `markdown_row`s."""
+
+
+def markdown_row(item: EditionFinding, several: bool) -> str:
+    """A finding's cells in a Markdown table, between the row's outer pipes."""
+    f = item.finding
+    edition = f" ({markdown_text(item.edition.id)})" if several else ""
+    where = markdown_text(location(f.path, f.line, f.column))
+    return f"{f.rule}{edition} | {f.severity} | {where} | {markdown_text(f.message)}"
+
+
+def _text(report: DiffReport, options: ReportOptions) -> str:
+    """Per changed file a heading, then one line a member change and a finding."""
+    several = len(report.editions) > 1
+    lines: list[str] = []
+    for file in report.files:
+        if file.empty:
+            continue
+        lines.append(f"== {_title(file)}")
+        lines.extend(_member_lines(file))
+        for kind in _kinds(options):
+            lines.extend(f"{kind}: {finding(i, several)}" for i in getattr(file, kind))
+    return "".join(printable(line) + "\n" for line in lines)
+
+
+def _json(report: DiffReport, options: ReportOptions) -> str:
+    document = {
+        "tool": {"name": "icscheck", "version": __version__},
+        "editions": [edition.id for edition in report.editions],
+        "as_of": report.as_of.isoformat(),
+        "files": [
+            {
+                "old": file.old,
+                "new": file.new,
+                "members": {
+                    "joined": [asdict(m) for m in file.joined],
+                    "left": [asdict(m) for m in file.left],
+                    "changed": [asdict(c) for c in file.changed],
+                },
+                **{kind: [finding_json(i) for i in getattr(file, kind)] for kind in KINDS},
+            }
+            for file in report.files
+        ],
+        "counts": {kind: report.count(kind) for kind in KINDS},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
 def _markdown(report: DiffReport, options: ReportOptions) -> str:
     """A pull-request comment: a heading, then per changed file its members and findings."""
     several = len(report.editions) > 1
@@ -152,21 +146,15 @@ def _markdown(report: DiffReport, options: ReportOptions) -> str:
         if file.empty:
             continue
         lines += [f"### {markdown_text(_title(file))}", ""]
-        lines += [f"- {markdown_text(line)}" for line in _member_lines(file)]
-        lines += [""] if _member_lines(file) else []
-        for kind in KINDS:
+        members = _member_lines(file)
+        lines += [f"- {markdown_text(line)}" for line in members]
+        lines += [""] if members else []
+        for kind in _kinds(options):
             items = getattr(file, kind)
-            if not items or (kind == "unchanged" and options.quiet):
+            if not items:
                 continue
-            lines += [f"**{kind.capitalize()}**", "", "| Rule | Severity | Where | Message |"]
-            lines += ["| --- | --- | --- | --- |"]
-            for item in items:
-                f = item.finding
-                edition = f" ({markdown_text(item.edition.id)})" if several else ""
-                where = markdown_text(location(f.path, f.line, f.column))
-                lines.append(
-                    f"| {f.rule}{edition} | {f.severity} | {where} | {markdown_text(f.message)} |"
-                )
+            lines += [f"**{kind.capitalize()}**", "", *MARKDOWN_HEADER]
+            lines += [f"| {markdown_row(item, several)} |" for item in items]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -174,7 +162,7 @@ def _markdown(report: DiffReport, options: ReportOptions) -> str:
 def _rich(report: DiffReport, options: ReportOptions) -> str:
     from rich.text import Text
 
-    from icscheck.reporters.rich_format import console_for
+    from icscheck.reporters.rich_format import console_for, recorded
 
     styles = {"introduced": "bold red", "resolved": "green", "unchanged": "dim"}
     console = console_for(options)
@@ -185,18 +173,14 @@ def _rich(report: DiffReport, options: ReportOptions) -> str:
         console.print(Text(printable(_title(file)), style="bold"))
         for line in _member_lines(file):
             console.print(Text(printable(f"  {line}")))
-        for kind in KINDS:
-            if kind == "unchanged" and options.quiet:
-                continue
+        for kind in _kinds(options):
             for item in getattr(file, kind):
                 console.print(
                     Text.assemble(
-                        (f"  {kind:<10} ", styles[kind]), printable(_finding(item, several))
+                        (f"  {kind:<10} ", styles[kind]), printable(finding(item, several))
                     )
                 )
         console.print()
     if not options.quiet:
         console.print(Text(summary(report), style="bold"))
-    output = console.file
-    assert isinstance(output, io.StringIO)
-    return output.getvalue()
+    return recorded(console)

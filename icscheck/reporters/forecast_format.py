@@ -6,29 +6,17 @@ Pure functions of a `ForecastReport`; Rich is imported only when the rich format
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from icscheck import __version__
-from icscheck.reporters import ReportOptions, markdown_text, printable
-from icscheck.wording import joined, location, plural
+from icscheck.reporters import ForecastFormat, ReportOptions, markdown_text, printable
+from icscheck.reporters.diff_format import MARKDOWN_HEADER, finding, finding_json, markdown_row
+from icscheck.wording import joined, plural
 
 if TYPE_CHECKING:
-    from icscheck.diff import EditionFinding
     from icscheck.forecast import Change, FileForecast, ForecastReport, Seats
     from icscheck.model import Role
-
-
-class ForecastFormat(StrEnum):
-    """The formats `forecast --format` accepts."""
-
-    RICH = "rich"
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
 
 
 def render(report: ForecastReport, chosen: ForecastFormat, options: ReportOptions) -> str:
@@ -71,12 +59,6 @@ def _names(names: tuple[str, ...]) -> str:
     return joined([f"'{name}'" for name in names])
 
 
-def _finding(item: EditionFinding, several: bool) -> str:
-    f = item.finding
-    edition = f" [{item.edition.id}]" if several else ""
-    return f"{location(f.path, f.line, f.column)}: {f.rule} {f.severity} {f.message}{edition}"
-
-
 def _seat_counts(seats: Seats) -> str:
     board = ", ".join(f"{role_name(role)} {n}" for role, n in seats.board)
     return f"{board}; partnership {seats.partnership}"
@@ -84,9 +66,9 @@ def _seat_counts(seats: Seats) -> str:
 
 def _lines(file: FileForecast, several: bool, quiet: bool) -> list[str]:
     """The text format's lines for one file: already, then each appearance, then the seats."""
-    lines = [] if quiet else [f"already: {_finding(i, several)}" for i in file.already]
+    lines = [] if quiet else [f"already: {finding(i, several)}" for i in file.already]
     lines += [
-        f"on {a.change.on} ({trigger(a.change)}): {_finding(a.item, several)}"
+        f"on {a.change.on} ({trigger(a.change)}): {finding(a.item, several)}"
         for a in file.appearances
     ]
     if not quiet:
@@ -110,13 +92,13 @@ def _json(report: ForecastReport, options: ReportOptions) -> str:
         "files": [
             {
                 "path": file.path,
-                "already": [_finding_json(i) for i in file.already],
+                "already": [finding_json(i) for i in file.already],
                 "appears": [
                     {
                         "on": a.change.on.isoformat(),
                         "started": list(a.change.started),
                         "ended": list(a.change.ended),
-                        "finding": _finding_json(a.item),
+                        "finding": finding_json(a.item),
                     }
                     for a in file.appearances
                 ],
@@ -139,21 +121,6 @@ def _json(report: ForecastReport, options: ReportOptions) -> str:
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
-def _finding_json(item: EditionFinding) -> dict[str, Any]:
-    f = item.finding
-    return {
-        "edition": item.edition.id,
-        "rule": f.rule,
-        "name": f.name,
-        "severity": f.severity.value,
-        "message": f.message,
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "pointer": f.pointer,
-    }
-
-
 def role_name(role: Role) -> str:
     """A role as a column heading names it: 'partner member'."""
     return role.value.replace("_", " ")
@@ -168,17 +135,15 @@ def _markdown(report: ForecastReport, options: ReportOptions) -> str:
         if file.appearances:
             lines += ["| On | What changed | Rule | Severity | Where | Message |"]
             lines += ["| --- | --- | --- | --- | --- | --- |"]
-            lines += [
-                f"| {a.change.on} | {markdown_text(trigger(a.change))} | {_row(a.item, several)} |"
-                for a in file.appearances
-            ]
+            for a in file.appearances:
+                when = f"{a.change.on} | {markdown_text(trigger(a.change))}"
+                lines.append(f"| {when} | {markdown_row(a.item, several)} |")
         else:
             lines.append("Nothing new appears within the horizon.")
         lines.append("")
         if file.already and not options.quiet:
-            lines += ["**Already present**", "", "| Rule | Severity | Where | Message |"]
-            lines += ["| --- | --- | --- | --- |"]
-            lines += [f"| {_row(item, several)} |" for item in file.already]
+            lines += ["**Already present**", "", *MARKDOWN_HEADER]
+            lines += [f"| {markdown_row(item, several)} |" for item in file.already]
             lines.append("")
         if file.timeline and not options.quiet:
             roles = [role_name(role) for role, _ in file.timeline[0].board]
@@ -195,13 +160,6 @@ def _markdown(report: ForecastReport, options: ReportOptions) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _row(item: EditionFinding, several: bool) -> str:
-    f = item.finding
-    edition = f" ({markdown_text(item.edition.id)})" if several else ""
-    where = markdown_text(location(f.path, f.line, f.column))
-    return f"{f.rule}{edition} | {f.severity} | {where} | {markdown_text(f.message)}"
-
-
 def _html(report: ForecastReport, options: ReportOptions) -> str:
     from icscheck.reporters.forecast_html import page
 
@@ -212,7 +170,7 @@ def _rich(report: ForecastReport, options: ReportOptions) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from icscheck.reporters.rich_format import console_for
+    from icscheck.reporters.rich_format import console_for, recorded
 
     console = console_for(options)
     several = len(report.editions) > 1
@@ -221,13 +179,13 @@ def _rich(report: ForecastReport, options: ReportOptions) -> str:
         if not options.quiet:
             for item in file.already:
                 console.print(
-                    Text.assemble(("  already ", "dim"), printable(_finding(item, several)))
+                    Text.assemble(("  already ", "dim"), printable(finding(item, several)))
                 )
         for a in file.appearances:
             console.print(
                 Text.assemble(
                     (f"  on {a.change.on} ", "bold red"),
-                    printable(f"({trigger(a.change)}): {_finding(a.item, several)}"),
+                    printable(f"({trigger(a.change)}): {finding(a.item, several)}"),
                 )
             )
         if file.timeline and not options.quiet:
@@ -243,6 +201,4 @@ def _rich(report: ForecastReport, options: ReportOptions) -> str:
         console.print()
     if not options.quiet:
         console.print(Text(summary(report), style="bold"))
-    output = console.file
-    assert isinstance(output, io.StringIO)
-    return output.getvalue()
+    return recorded(console)

@@ -58,6 +58,11 @@ def render(run: RunReport, options: ReportOptions) -> str:
         console.print()
     if not options.quiet:
         console.print(_summary(run))
+    return recorded(console)
+
+
+def recorded(console: Console) -> str:
+    """What `console_for`'s console was given to print."""
     output = console.file
     assert isinstance(output, io.StringIO)
     return output.getvalue()
