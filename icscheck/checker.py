@@ -37,9 +37,11 @@ def check_editions(
     *,
     as_of: dt.date,
     selection: Selection = Selection(),
-    seats: bool = True,
+    seats: bool = False,
 ) -> tuple[FileReport, ...]:
-    """Check one file's content under each edition; it is read and validated once."""
+    """Check one file's content under each edition; it is read and validated once. With
+    `seats`, each report also says which declared seats are filled (only some formats show it,
+    and a large board takes time to map)."""
     try:
         text = loader.decode(raw)
         document = loader.load(text)

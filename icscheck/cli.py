@@ -28,7 +28,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from icscheck import INTERRUPTED, __version__
 from icscheck.reporters import DiffFormat, ForecastFormat, Format, ReportOptions, printable
-from icscheck.results import Severity
+from icscheck.results import Severity, exit_code
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -403,7 +403,7 @@ def check(
     _emit(outcome.report, chosen, output, options, inputs=inputs)
     if outcome.unreadable:
         _unreadable(outcome.unreadable)
-    raise typer.Exit(run.exit_code(outcome.report, request.fail_on))
+    raise typer.Exit(exit_code(outcome.report.findings, request.fail_on))
 
 
 _SELECT_AS_FOR_CHECK = Annotated[

@@ -20,7 +20,7 @@ from icscheck.checker import Selection, check_editions
 from icscheck.discovery import PATTERNS, SIZE_LIMIT, InputError, read_limited
 from icscheck.editions import Edition
 from icscheck.model import BoardMember, IntegratedCareSystem, PartnershipMember, person_key
-from icscheck.results import EditionRef, FileReport, Finding, Severity
+from icscheck.results import EditionFinding, EditionRef, FileReport, Finding, Severity, exit_code
 
 
 class DiffError(Exception):
@@ -59,14 +59,6 @@ class MemberChange:
 
 
 @dataclass(frozen=True, slots=True)
-class EditionFinding:
-    """A finding and the edition it was found under."""
-
-    edition: EditionRef
-    finding: Finding
-
-
-@dataclass(frozen=True, slots=True)
 class FileDiff:
     """What changed in one file between two versions."""
 
@@ -101,13 +93,7 @@ class DiffReport:
 
     def exit_code(self, fail_on: Severity) -> int:
         """1 when the change introduces a finding at or above `fail_on`; old debt never fails."""
-        return int(
-            any(
-                item.finding.severity.rank >= fail_on.rank
-                for file in self.files
-                for item in file.introduced
-            )
-        )
+        return exit_code((i.finding for file in self.files for i in file.introduced), fail_on)
 
 
 def compare(
@@ -315,9 +301,7 @@ def _fields(member: Person) -> dict[str, str | None]:
 def _member(body: str, member: Person) -> Member:
     if isinstance(member, BoardMember):
         nominated = member.nominated_by
-        seat = member.role.value.replace("_", " ") + (
-            f", nominated by the {nominated.label}" if nominated else ""
-        )
+        seat = member.role.label + (f", nominated by the {nominated.label}" if nominated else "")
     else:
         seat = f"appointed by {member.appointer}"
     return Member(body, member.name, seat)

@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icscheck.checker import Selection, check_editions
-from icscheck.diff import EditionFinding
 from icscheck.discovery import InputError, discover
 from icscheck.editions import Edition
 from icscheck.model import IntegratedCareSystem, Role
-from icscheck.results import EditionRef, FileReport, Severity
+from icscheck.results import EditionFinding, EditionRef, FileReport, Severity, exit_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +74,7 @@ class ForecastReport:
     def exit_code(self, fail_on: Severity) -> int:
         """1 when a finding at or above `fail_on` appears within the horizon; those already
         present on the first day do not count."""
-        return int(
-            any(
-                a.item.finding.severity.rank >= fail_on.rank
-                for file in self.files
-                for a in file.appearances
-            )
-        )
+        return exit_code((a.item.finding for file in self.files for a in file.appearances), fail_on)
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

@@ -27,6 +27,11 @@ class Role(StrEnum):
     ACCOUNTABLE_OFFICER = "accountable_officer"
     PARTICIPANT = "participant"
 
+    @property
+    def label(self) -> str:
+        """The role as a sentence or a column heading names it: 'non executive'."""
+        return self.value.replace("_", " ")
+
 
 class Sector(StrEnum):
     """The kind of organisation someone works for or represents."""

@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from icscheck.model import IntegratedCareSystem
 
 
@@ -72,6 +74,20 @@ class Finding:
 
 _TEXTS = ("rule", "name", "message", "path", "pointer", "source")
 """The fields of a `Finding` that hold text."""
+
+
+def exit_code(findings: Iterable[Finding], fail_on: Severity) -> int:
+    """1 when a finding is at or above `fail_on`, else 0: what `check`, `diff` and `forecast`
+    exit with, each over the findings that count for it."""
+    return int(any(f.severity.rank >= fail_on.rank for f in findings))
+
+
+@dataclass(frozen=True, slots=True)
+class EditionFinding:
+    """A finding and the edition it was found under, as `diff` and `forecast` report it."""
+
+    edition: EditionRef
+    finding: Finding
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:

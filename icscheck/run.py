@@ -270,8 +270,3 @@ def _check_selected(patterns: tuple[str, ...], editions: tuple[Edition, ...]) ->
         raise RequestError(
             f"--select {pattern}: no rule it names is in force in {checked}{elsewhere}"
         )
-
-
-def exit_code(run: RunReport, fail_on: Severity) -> int:
-    """0 when nothing reaches `fail_on`, else 1."""
-    return int(any(f.severity.rank >= fail_on.rank for f in run.findings))

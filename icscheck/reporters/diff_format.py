@@ -15,7 +15,8 @@ from icscheck.reporters.text_format import finding_line
 from icscheck.wording import location, plural
 
 if TYPE_CHECKING:
-    from icscheck.diff import DiffReport, EditionFinding, FileDiff, Member, MemberChange
+    from icscheck.diff import DiffReport, FileDiff, Member, MemberChange
+    from icscheck.results import EditionFinding
 
 KINDS = ("introduced", "resolved", "unchanged")
 """The findings' groups, in the order every format gives them."""

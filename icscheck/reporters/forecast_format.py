@@ -16,7 +16,6 @@ from icscheck.wording import joined, plural
 
 if TYPE_CHECKING:
     from icscheck.forecast import Change, FileForecast, ForecastReport, Seats
-    from icscheck.model import Role
 
 
 def render(report: ForecastReport, chosen: ForecastFormat, options: ReportOptions) -> str:
@@ -60,7 +59,7 @@ def _names(names: tuple[str, ...]) -> str:
 
 
 def _seat_counts(seats: Seats) -> str:
-    board = ", ".join(f"{role_name(role)} {n}" for role, n in seats.board)
+    board = ", ".join(f"{role.label} {n}" for role, n in seats.board)
     return f"{board}; partnership {seats.partnership}"
 
 
@@ -121,11 +120,6 @@ def _json(report: ForecastReport, options: ReportOptions) -> str:
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
-def role_name(role: Role) -> str:
-    """A role as a column heading names it: 'partner member'."""
-    return role.value.replace("_", " ")
-
-
 def _markdown(report: ForecastReport, options: ReportOptions) -> str:
     """For an issue or a pull request: per file, what appears and when, then the seats."""
     several = len(report.editions) > 1
@@ -146,7 +140,7 @@ def _markdown(report: ForecastReport, options: ReportOptions) -> str:
             lines += [f"| {markdown_row(item, several)} |" for item in file.already]
             lines.append("")
         if file.timeline and not options.quiet:
-            roles = [role_name(role) for role, _ in file.timeline[0].board]
+            roles = [role.label for role, _ in file.timeline[0].board]
             lines += ["**Members in term**", ""]
             lines += ["| " + " | ".join(["On", *roles, "partnership"]) + " |"]
             lines += ["| --- |" + " ---: |" * (len(roles) + 1)]
@@ -193,7 +187,7 @@ def _rich(report: ForecastReport, options: ReportOptions) -> str:
             table.add_column("On")
             roles = [role for role, _ in file.timeline[0].board]
             for role in roles:
-                table.add_column(role_name(role), justify="right")
+                table.add_column(role.label, justify="right")
             table.add_column("partnership", justify="right")
             for s in file.timeline:
                 table.add_row(str(s.on), *(str(n) for _, n in s.board), str(s.partnership))

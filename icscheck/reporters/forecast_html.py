@@ -11,14 +11,14 @@ import html
 from typing import TYPE_CHECKING
 
 from icscheck.reporters import ReportOptions, printable
-from icscheck.reporters.forecast_format import role_name, summary, trigger
+from icscheck.reporters.forecast_format import summary, trigger
 from icscheck.wording import joined, location
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from icscheck.diff import EditionFinding
     from icscheck.forecast import Appearance, FileForecast, ForecastReport, Seats
+    from icscheck.results import EditionFinding
 
 COLOURS = ("#1d4e89", "#00798c", "#52a675", "#edae49", "#d1495b", "#6a4c93", "#8d6a9f", "#666")
 """One a role, in the order roles are declared; distinct in print and for most colour vision."""
@@ -86,7 +86,7 @@ def _appearances(file: FileForecast, several: bool) -> str:
 
 def _seats_table(timeline: tuple[Seats, ...]) -> str:
     roles = [role for role, _ in timeline[0].board]
-    head = "".join(f"<th>{_e(role_name(role))}</th>" for role in roles)
+    head = "".join(f"<th>{_e(role.label)}</th>" for role in roles)
     rows = "".join(
         f"<tr><td>{s.on}</td>"
         + "".join(f'<td class="n">{n}</td>' for _, n in s.board)
@@ -126,7 +126,7 @@ def _picture(file: FileForecast) -> str:
                 y -= count * scale
                 parts.append(
                     f'<rect x="{x}" y="{y:.1f}" width="{BAR}" height="{count * scale:.1f}" '
-                    f'fill="{colour}"><title>{seats.on}: {_e(role_name(role))} {count}</title>'
+                    f'fill="{colour}"><title>{seats.on}: {_e(role.label)} {count}</title>'
                     "</rect>"
                 )
         parts.append(
@@ -167,6 +167,6 @@ def _x_of(day: dt.date, timeline: tuple[Seats, ...]) -> float:
 def _legend(seats: Seats, x: int) -> list[str]:
     return [
         f'<rect x="{x}" y="{TOP + 16 * row}" width="10" height="10" fill="{colour}"/>'
-        f'<text x="{x + 14}" y="{TOP + 16 * row + 9}">{_e(role_name(role))}</text>'
+        f'<text x="{x + 14}" y="{TOP + 16 * row + 9}">{_e(role.label)}</text>'
         for row, (colour, (role, _)) in enumerate(zip(COLOURS, seats.board, strict=False))
     ]

@@ -140,7 +140,7 @@ def _members(
     board = [
         _row(
             member.name,
-            member.role.replace("_", " ").replace("non ", "non-"),
+            member.role.label.replace("non ", "non-"),
             _seat(member),
             member.organisation or "",
             _term(member, as_of),
