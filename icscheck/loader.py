@@ -34,6 +34,8 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from icscheck.wording import clip
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml is absent on some platforms
@@ -60,8 +62,6 @@ _MAX_NUMBER_LENGTH = 100
 _NULL = re.compile(r"~|null|Null|NULL|")
 _YAML_1_1_BOOLS = ("yes", "no", "on", "off")
 """Booleans in YAML 1.1 that stay text here (``voting: yes`` is then a schema error)."""
-_CLIP = 80
-"""The most characters of any value a message quotes."""
 
 _TAB_HINT = "indent with spaces, not tabs"
 _TABS = ("found character '\\t' that cannot start any token", "found a tab character")
@@ -88,11 +88,6 @@ _NO_SPACE = re.compile(r"\s*(?:- )?([^\s:#'\"][^\s:]*):[^\s:]")
 """A line that starts ``key:value``: the value lacks the space after its colon."""
 _EMPTY_LIST = re.compile(r"\s*(?:- )?([^\s:#]+):\s*\[\s*\]\s*(?:#.*)?")
 """A line that ends ``key: []``, an empty flow list."""
-
-
-def clip(text: str) -> str:
-    """At most the first 80 characters of a value for a message, an ellipsis marking the cut."""
-    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
 
 
 def pointer_text(pointer: Pointer) -> str:

@@ -9,10 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from icscheck.loader import Pointer
 from icscheck.wording import in_force
+
+if TYPE_CHECKING:
+    from icscheck.loader import Pointer
 
 
 class Role(StrEnum):

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from icscheck.loader import Pointer, clip
 from icscheck.shipped import shipped_text
-from icscheck.wording import did_you_mean
+from icscheck.wording import clip, did_you_mean
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
+
+    from icscheck.loader import Pointer
 
 ICS_SCHEMA = "ics-v1.schema.json"
 EDITION_SCHEMA = "edition-v1.schema.json"

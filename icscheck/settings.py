@@ -15,7 +15,7 @@ from icscheck.discovery import InputError, read_limited
 from icscheck.editions import EditionError, load_edition
 from icscheck.results import Severity
 from icscheck.rules.registry import pattern_problem, split_names
-from icscheck.wording import did_you_mean, location
+from icscheck.wording import clip, did_you_mean, location
 
 YAML_NAME = ".icscheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -90,10 +90,10 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         if key not in KEYS:
             hint = did_you_mean(str(key), KEYS)
             hint = f"; {hint}" if hint else f" (settings: {', '.join(KEYS)})"
-            raise SettingsError(f"{origin}: unknown setting '{loader.clip(str(key))}'{hint}")
+            raise SettingsError(f"{origin}: unknown setting '{clip(str(key))}'{hint}")
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:
-        wrong = loader.clip(repr(fail_on))
+        wrong = clip(repr(fail_on))
         raise SettingsError(f"{origin}: fail-on must be error, warning or info, not {wrong}")
     rules = table.get("rules")
     if rules is not None and not isinstance(rules, str):
@@ -111,7 +111,7 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
             raise SettingsError(f"{origin}: {error}") from None
     for key in ("select", "ignore"):
         for pattern in _names(table, key, origin) or ():
-            problem = pattern_problem(loader.clip(pattern), ignoring=key == "ignore")
+            problem = pattern_problem(clip(pattern), ignoring=key == "ignore")
             if problem:
                 raise SettingsError(f"{origin}: {key} {problem}")
     return Settings(

@@ -25,6 +25,15 @@ _MONTHS = (
 )
 
 
+CLIP = 80
+"""The most characters of any value a message quotes."""
+
+
+def clip(text: str) -> str:
+    """At most the first 80 characters of a value for a message, an ellipsis marking the cut."""
+    return text if len(text) <= CLIP else text[: CLIP - 1] + "…"
+
+
 def closest(word: str, choices: Iterable[str], *, most: int = 1, cutoff: float = 0.6) -> list[str]:
     """The choices `word` most likely misspells, best first: the one did-you-mean of icscheck."""
     return difflib.get_close_matches(word, list(choices), n=most, cutoff=cutoff)

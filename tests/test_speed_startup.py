@@ -156,3 +156,8 @@ def test_the_deferred_command_line_is_the_one_typer_builds() -> None:
         mistyped.append(raised.value.message)
     assert mistyped[0] == mistyped[1]
     assert "Did you mean 'check'" in mistyped[0]
+
+
+def test_printing_a_schema_loads_no_yaml() -> None:
+    """`icscheck schema` prints shipped text: neither PyYAML nor a validator is needed."""
+    assert not top_level_modules("schema") & {"yaml", "jsonschema", "jsonschema_rs"}

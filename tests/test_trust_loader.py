@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.loader import YamlSyntaxError, clip, load
+from icscheck.loader import YamlSyntaxError, load
+from icscheck.wording import clip
 from tests.helpers import AS_OF, SAMPLES, invoke
 
 SAMPLE = SAMPLES / "essex.ics.yaml"

@@ -23,7 +23,7 @@ from icscheck.editions.types import (
 from icscheck.results import Severity
 from icscheck.rules import ALL_RULES, RULES_BY_ID, Rule
 from icscheck.shipped import FOLDER, shipped_text
-from icscheck.wording import did_you_mean, location
+from icscheck.wording import clip, did_you_mean, location
 
 _CITATION_KEYS = ("source", "section", "confidence")
 """An entry that names its own source replaces the whole citation it inherits, not just part."""
@@ -228,7 +228,7 @@ def _param_problem(
     if not param.accepts(value):
         inherited = _inherited(layer, rule.id, name)
         like = "" if inherited is None else f" like {inherited!r}"
-        wrong = f"must be {param.described}{like}, not {loader.clip(repr(value))}"
+        wrong = f"must be {param.described}{like}, not {clip(repr(value))}"
         return (), False, f"rule {rule.id} parameter '{name}' {wrong}"
     if param.kind is int and value < 1:
         why = "a negative minimum means nothing" if value < 0 else "a minimum of 0 never fails"
@@ -244,8 +244,7 @@ def _param_problem(
             return (
                 (index,) if isinstance(value, list) else (),
                 False,
-                f"rule {rule.id} parameter '{name}': '{loader.clip(item)}' is not allowed; "
-                + allowed,
+                f"rule {rule.id} parameter '{name}': '{clip(item)}' is not allowed; " + allowed,
             )
     return None
 
@@ -254,7 +253,7 @@ def _unknown_source(source_id: str) -> str:
     known = list(all_sources())
     hint = did_you_mean(source_id, known)
     hint = f"; {hint}" if hint else ""
-    return f"unknown source '{loader.clip(source_id)}'{hint} (known sources: {', '.join(known)})"
+    return f"unknown source '{clip(source_id)}'{hint} (known sources: {', '.join(known)})"
 
 
 def _resolve(layer: _Layer, label: str, chain: tuple[str, ...], *, name: str) -> dict[str, Any]:
@@ -276,7 +275,7 @@ def _resolve(layer: _Layer, label: str, chain: tuple[str, ...], *, name: str) ->
             _where(
                 label,
                 position,
-                f"extends unknown edition '{loader.clip(parent_name)}'; {_choices(parent_name)}",
+                f"extends unknown edition '{clip(parent_name)}'; {_choices(parent_name)}",
             )
         )
     parent_label = f"{parent_name}.yaml"

@@ -22,10 +22,9 @@ from icscheck.editions.diff import (
     SeverityChanged,
     diff_editions,
 )
-from icscheck.loader import clip
 from icscheck.rules import Rule
 from icscheck.rules.registry import BuiltIn, find
-from icscheck.wording import long_date
+from icscheck.wording import clip, long_date
 
 
 def rules_table(edition: Edition) -> str:

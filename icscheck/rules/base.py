@@ -6,12 +6,14 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from icscheck.citations import Citation
-from icscheck.loader import Pointer
 from icscheck.model import BoardMember, IntegratedCareSystem
 from icscheck.results import Severity
+
+if TYPE_CHECKING:
+    from icscheck.loader import Pointer
 
 
 @dataclass(frozen=True, slots=True)
