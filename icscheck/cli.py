@@ -493,21 +493,11 @@ def diff_command(
         request, editions = _request_as_for_check(
             named, _parse_date(as_of), edition, select, ignore, fail_on
         )
-        pairs = (
-            diff.changed_files(git, named)
-            if git is not None
-            else [(diff.read_side(named[0]), diff.read_side(named[1]))]
+        report = diff.diff_paths(
+            named, git, editions, as_of=request.as_of, selection=request.selection
         )
     except (SettingsError, run.RequestError, diff.DiffError) as error:
         fail(str(error))
-    report = diff.DiffReport(
-        editions=tuple(e.ref for e in editions),
-        as_of=request.as_of,
-        files=tuple(
-            diff.compare(old, new, editions, as_of=request.as_of, selection=request.selection)
-            for old, new in pairs
-        ),
-    )
     _show(
         lambda chosen, options: render(report, DiffFormat(chosen), options),
         lambda: summary(report),

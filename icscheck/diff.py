@@ -13,11 +13,10 @@ import subprocess
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 
 from icscheck.checker import Selection, check_editions
-from icscheck.discovery import PATTERNS, SIZE_LIMIT, InputError, read_limited
+from icscheck.discovery import SIZE_LIMIT, InputError, is_ics_name, read_limited
 from icscheck.editions import Edition
 from icscheck.model import BoardMember, IntegratedCareSystem, PartnershipMember, person_key
 from icscheck.results import EditionFinding, EditionRef, FileReport, Finding, Severity, exit_code
@@ -133,15 +132,37 @@ def compare(
     )
 
 
+def diff_paths(
+    named: Sequence[str],
+    git: str | None,
+    editions: Sequence[Edition],
+    *,
+    as_of: dt.date,
+    selection: Selection,
+) -> DiffReport:
+    """The report of `icscheck diff`: two versions named OLD NEW, or with `git` a revision,
+    every ICS file under the `named` paths that differs between it and the working tree. Every
+    side is read, or a `DiffError` raised, before any is compared."""
+    pairs = (
+        changed_files(git, named)
+        if git is not None
+        else [(read_side(named[0]), read_side(named[1]))]
+    )
+    return DiffReport(
+        editions=tuple(e.ref for e in editions),
+        as_of=as_of,
+        files=tuple(
+            compare(old, new, editions, as_of=as_of, selection=selection) for old, new in pairs
+        ),
+    )
+
+
 def read_side(spec: str) -> Side:
     """A file the user named, or `REV:PATH` read from git when no such file exists."""
     if ":" in spec and not Path(spec).exists():
         revision, _, path = spec.partition(":")
         return Side(spec, _git_show(revision, path))
-    try:
-        return Side(spec, read_limited(Path(spec)))
-    except InputError as error:
-        raise DiffError(f"{spec}: {error}") from None
+    return Side(spec, _read_tree(Path(spec), spec))
 
 
 def changed_files(revision: str, paths: Sequence[str]) -> list[tuple[Side, Side]]:
@@ -155,7 +176,7 @@ def changed_files(revision: str, paths: Sequence[str]) -> list[tuple[Side, Side]
     fields = listing.decode("utf-8", "surrogateescape").split("\0")[:-1]
     pairs = []
     for status, name in zip(fields[0::2], fields[1::2], strict=True):
-        if not any(fnmatch(Path(name).name, pattern) for pattern in PATTERNS):
+        if not is_ics_name(Path(name).name):
             continue
         shown = os.path.relpath(top / name)
         old = Side(f"{revision}:{name}", None if status == "A" else _git_show(revision, name))

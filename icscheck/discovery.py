@@ -15,6 +15,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
 
+from icscheck.results import STDIN_PATH
+
 PATTERNS = ("*.ics.yaml", "*.ics.yml")
 STDIN = "-"
 SIZE_LIMIT = 10 * 1024 * 1024
@@ -30,6 +32,11 @@ _KINDS = {
 
 class InputError(Exception):
     """A path that cannot be checked: missing, unreadable, too large or not a regular file."""
+
+
+def is_ics_name(name: str) -> bool:
+    """Whether `check` finds a file of this name in a folder: it matches one of `PATTERNS`."""
+    return any(fnmatch(name, pattern) for pattern in PATTERNS)
 
 
 def read_limited(path: Path | None) -> bytes:
@@ -108,7 +115,7 @@ def discover(paths: list[str]) -> Found:
     problems: list[str] = []
     for name in paths or ["."]:
         if name == STDIN:
-            found.append(Input("<stdin>", None))
+            found.append(Input(STDIN_PATH, None))
             continue
         path = Path(name)
         try:
@@ -146,7 +153,7 @@ def _ics_files(folder: Path, problems: list[str]) -> list[Path]:
                     if _is_folder(entry):
                         if not entry.name.startswith("."):
                             stack.append(current / entry.name)
-                    elif any(fnmatch(entry.name, pattern) for pattern in PATTERNS):
+                    elif is_ics_name(entry.name):
                         files.append(current / entry.name)
         except OSError as error:
             problems.append(f"cannot read {current}: {error.strerror}")

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from icscheck.model import IntegratedCareSystem
 
 
+STDIN_PATH = "<stdin>"
+"""The path a report gives the file read from standard input."""
+
+
 class Severity(StrEnum):
     """How much a finding matters; `--fail-on` compares against this order."""
 

@@ -93,7 +93,7 @@ def _edition(name: str) -> Edition:
 
 def found_by_check(path: Path) -> bool:
     """Whether `icscheck check` on a folder holding `path` would find it by its name."""
-    return any(path.match(pattern) for pattern in discovery.PATTERNS)
+    return discovery.is_ics_name(path.name)
 
 
 def system_name(record: geography.IntegratedCareBoardRecord) -> str:

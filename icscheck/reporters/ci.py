@@ -7,16 +7,14 @@ import os
 from pathlib import Path, PurePath
 
 from icscheck.reporters import printable
-from icscheck.results import Finding
-
-STDIN = "<stdin>"
+from icscheck.results import STDIN_PATH, Finding
 
 
 def repo_path(path: str) -> str:
     """The file relative to the working directory (the repository root in CI), with forward
     slashes: CI services match annotations to files by that path. A path outside it stays
     absolute; standard input stays ``<stdin>``."""
-    if path == STDIN:
+    if path == STDIN_PATH:
         return path
     given = Path(path)
     if given.is_absolute():

@@ -7,9 +7,9 @@ from urllib.parse import quote
 
 from icscheck import __version__
 from icscheck.reporters import ReportOptions
-from icscheck.reporters.ci import STDIN, fingerprint, repo_path
+from icscheck.reporters.ci import fingerprint, repo_path
 from icscheck.reporters.json_format import dumps
-from icscheck.results import EditionRef, Finding, RuleInfo, RunReport, Severity
+from icscheck.results import STDIN_PATH, EditionRef, Finding, RuleInfo, RunReport, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -100,4 +100,4 @@ def _uri(path: str) -> str:
     """A URI reference for the file: relative to the repository, percent-encoded where a
     name has characters a URI cannot hold raw (spaces, `#`, `%`)."""
     located = repo_path(path)
-    return located if located == STDIN else quote(located, safe="/:")
+    return located if located == STDIN_PATH else quote(located, safe="/:")
