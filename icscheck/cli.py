@@ -160,13 +160,7 @@ class ListingFormat(StrEnum):
 
 def _listing_format_option() -> Any:
     """The `--format` option of the listing commands; each documents its JSON shape."""
-    return typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help="text (the default) or json: one JSON object, its shape described above.",
-        show_default=False,
-    )
+    return _format_option("text (the default) or json: one JSON object, its shape described above.")
 
 
 class ColorMode(StrEnum):
@@ -212,6 +206,21 @@ def _as_of_option(purpose: str) -> Any:
     return typer.Option(
         "--as-of", metavar="YYYY-MM-DD", help=f"{purpose}. Default: today.", show_default=False
     )
+
+
+def _format_option(help: str) -> Any:
+    """The `--format` option; `help` names the command's formats and its default."""
+    return typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=False)
+
+
+def _fail_on_option(help: str) -> Any:
+    """The `--fail-on` option; `help` says which findings count for the command."""
+    return typer.Option("--fail-on", metavar="SEVERITY", help=help, show_default=False)
+
+
+def _quiet_option(help: str) -> Any:
+    """The `--quiet` flag; `help` says what the command leaves out."""
+    return typer.Option("--quiet", "-q", help=help)
 
 
 def _version(value: bool) -> None:
@@ -272,15 +281,11 @@ def check(
     ] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="Output format: rich, text, json, markdown or html; for CI, sarif (code "
+        _format_option(
+            "Output format: rich, text, json, markdown or html; for CI, sarif (code "
             "scanning), junit (test reports), github (workflow annotations) or gitlab (Code "
             "Quality). Default: rich on a terminal (or when colour is forced), text when piped "
-            "or to a file.",
-            show_default=False,
+            "or to a file."
         ),
     ] = None,
     output: Annotated[
@@ -295,12 +300,9 @@ def check(
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option(
-            "--fail-on",
-            metavar="SEVERITY",
-            help="Exit 1 when a finding is at or above this severity: error, warning or info. "
-            "Default: error.",
-            show_default=False,
+        _fail_on_option(
+            "Exit 1 when a finding is at or above this severity: error, warning or info. "
+            "Default: error."
         ),
     ] = None,
     select: Annotated[
@@ -319,9 +321,7 @@ def check(
         str | None,
         _as_of_option("Date to check terms of office on"),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Findings only: no members tables or summary.")
-    ] = False,
+    quiet: Annotated[bool, _quiet_option("Findings only: no members tables or summary.")] = False,
     color: Annotated[
         ColorMode,
         typer.Option(
@@ -399,8 +399,7 @@ def check(
         quiet=quiet,
         width=shutil.get_terminal_size().columns if on_terminal else 120,
     )
-    inputs = outcome.read if settings.file is None else (*outcome.read, settings.file)
-    _emit(outcome.report, chosen, output, options, inputs=inputs)
+    _emit(outcome.report, chosen, output, options, inputs=outcome.read)
     if outcome.unreadable:
         _unreadable(outcome.unreadable)
     raise typer.Exit(exit_code(outcome.report.findings, request.fail_on))
@@ -443,30 +442,19 @@ def diff_command(
     edition: _EDITIONS_AS_FOR_CHECK = None,
     output_format: Annotated[
         DiffFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="rich, text, json or markdown (for a pull-request comment). Default: rich on "
-            "a terminal, text otherwise.",
-            show_default=False,
+        _format_option(
+            "rich, text, json or markdown (for a pull-request comment). Default: rich on "
+            "a terminal, text otherwise."
         ),
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option(
-            "--fail-on",
-            metavar="SEVERITY",
-            help="Exit 1 when the change introduces a finding at or above this severity.",
-            show_default=False,
-        ),
+        _fail_on_option("Exit 1 when the change introduces a finding at or above this severity."),
     ] = None,
     select: _SELECT_AS_FOR_CHECK = None,
     ignore: _IGNORE_AS_FOR_CHECK = None,
     as_of: Annotated[str | None, _as_of_option("Date to check both versions on")] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Leave out unchanged findings and the summary.")
-    ] = False,
+    quiet: Annotated[bool, _quiet_option("Leave out unchanged findings and the summary.")] = False,
 ) -> None:
     """Show what a change to ICS files does: members who joined, left or changed, and the
     findings it introduces and resolves.
@@ -553,22 +541,15 @@ def forecast_command(
     edition: _EDITIONS_AS_FOR_CHECK = None,
     output_format: Annotated[
         ForecastFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="rich, text, json, markdown or html (a timeline picture). Default: rich on a "
-            "terminal, text otherwise.",
-            show_default=False,
+        _format_option(
+            "rich, text, json, markdown or html (a timeline picture). Default: rich on a "
+            "terminal, text otherwise."
         ),
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option(
-            "--fail-on",
-            metavar="SEVERITY",
-            help="Exit 1 when a finding at or above this severity appears within the horizon.",
-            show_default=False,
+        _fail_on_option(
+            "Exit 1 when a finding at or above this severity appears within the horizon."
         ),
     ] = None,
     select: _SELECT_AS_FOR_CHECK = None,
@@ -576,7 +557,7 @@ def forecast_command(
     as_of: Annotated[str | None, _as_of_option("First day of the forecast")] = None,
     quiet: Annotated[
         bool,
-        typer.Option("--quiet", "-q", help="Only the findings that appear: no timeline."),
+        _quiet_option("Only the findings that appear: no timeline."),
     ] = False,
 ) -> None:
     """Forecast when ICS files stop meeting the rules if nobody acts: each file is checked
@@ -893,7 +874,7 @@ def _json_escape(error: UnicodeError) -> tuple[str, int]:
 def _os_problem(error: OSError) -> str:
     """What an OS error that no command caught means to the user.
 
-    Files are read through `inputs.read_limited` and written by `output.write_atomically`, whose
+    Files are read through `discovery.read_limited` and written by `output.write_atomically`, whose
     errors the commands report; one that arrives here without a file name came from writing a
     standard stream (as `icscheck rules > /dev/full` does).
     """

@@ -12,6 +12,7 @@ from pathlib import Path
 from icscheck.checker import Selection, check_editions, rules_run
 from icscheck.discovery import Input, InputError, discover
 from icscheck.editions import (
+    ALL_EDITIONS,
     DEFAULT_EDITION,
     Edition,
     EditionError,
@@ -24,8 +25,6 @@ from icscheck.results import FileReport, RunReport, Severity
 from icscheck.rules.registry import ALL_RULES, ALWAYS_ON, matches, pattern_problem, split_names
 from icscheck.settings import Settings
 from icscheck.wording import long_date
-
-ALL_EDITIONS = "all"
 
 
 class RequestError(Exception):
@@ -52,6 +51,8 @@ class Request:
     report keeps only its findings, a few KiB a file rather than the model's ten."""
     seats: bool = True
     """Work out which seats are filled (the rich, Markdown and HTML reports show them)."""
+    settings_file: Path | None = None
+    """The settings file the defaults came from: read by the run, so never to be written over."""
 
     @property
     def selection(self) -> Selection:
@@ -93,6 +94,7 @@ class Request:
             jobs=jobs,
             keep_models=keep_models,
             seats=seats,
+            settings_file=settings.file,
         )
 
 
@@ -119,7 +121,10 @@ def run(request: Request) -> Outcome:
             unreadable.append(result)
         else:
             reports.extend(result)
-    read = tuple(item.path for item in found.inputs if item.path is not None)
+    read = (
+        *(item.path for item in found.inputs if item.path is not None),
+        *(path for path in (request.rules, request.settings_file) if path is not None),
+    )
     return Outcome(
         report=RunReport(
             editions=tuple(e.ref for e in editions),
@@ -127,7 +132,7 @@ def run(request: Request) -> Outcome:
             files=tuple(reports),
             rules=tuple(rules_run(e, request.selection) for e in editions),
         ),
-        read=read if request.rules is None else (*read, request.rules),
+        read=read,
         unreadable=tuple(unreadable),
     )
 
@@ -215,7 +220,8 @@ def _check_in_worker(item: Input) -> tuple[FileReport, ...] | str:
 
 
 def editions_for(request: Request) -> tuple[Edition, ...]:
-    """The request's editions, its rule patterns checked against them (`check` and `diff`)."""
+    """The request's editions, its rule patterns checked against them (`check`, `diff` and
+    `forecast`)."""
     _check_patterns(request.select, "--select")
     _check_patterns(request.ignore, "--ignore")
     try:

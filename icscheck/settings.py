@@ -12,7 +12,7 @@ from typing import Any
 
 from icscheck import loader
 from icscheck.discovery import InputError, read_limited
-from icscheck.editions import EditionError, load_edition
+from icscheck.editions import ALL_EDITIONS, EditionError, load_edition
 from icscheck.results import Severity
 from icscheck.rules.registry import pattern_problem, split_names
 from icscheck.wording import clip, did_you_mean, location
@@ -36,8 +36,6 @@ class Settings:
     fail_on: Severity | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
-    origin: str | None = None
-    """Where the settings came from, for messages."""
     file: Path | None = None
     """The settings file itself, which a report must never be written over."""
 
@@ -105,12 +103,13 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         )
     for name in editions or ():
         try:
-            if name != "all":
+            if name != ALL_EDITIONS:
                 load_edition(name)
         except EditionError as error:
             raise SettingsError(f"{origin}: {error}") from None
-    for key in ("select", "ignore"):
-        for pattern in _names(table, key, origin) or ():
+    patterns = {key: _names(table, key, origin) for key in ("select", "ignore")}
+    for key, names in patterns.items():
+        for pattern in names or ():
             problem = pattern_problem(clip(pattern), ignoring=key == "ignore")
             if problem:
                 raise SettingsError(f"{origin}: {key} {problem}")
@@ -118,9 +117,8 @@ def _from_table(table: Any, path: Path, origin: str) -> Settings:
         edition=editions,
         rules=None if rules is None else _rule_pack(path.parent, rules, origin),
         fail_on=None if fail_on is None else Severity(fail_on),
-        select=_names(table, "select", origin),
-        ignore=_names(table, "ignore", origin),
-        origin=origin,
+        select=patterns["select"],
+        ignore=patterns["ignore"],
         file=path,
     )
 

@@ -39,9 +39,9 @@ def closest(word: str, choices: Iterable[str], *, most: int = 1, cutoff: float =
     return difflib.get_close_matches(word, list(choices), n=most, cutoff=cutoff)
 
 
-def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``did you mean 'hca-2022'?`` for the closest choice, or '' when nothing is close."""
-    close = closest(word, choices, cutoff=cutoff)
+    close = closest(word, choices)
     return f"did you mean '{close[0]}'?" if close else ""
 
 

@@ -16,6 +16,7 @@ from icscheck.editions.loading import (
     load_edition,
 )
 from icscheck.editions.types import (
+    ALL_EDITIONS,
     DEFAULT_EDITION,
     EDITION_ALIASES,
     Edition,
@@ -24,6 +25,7 @@ from icscheck.editions.types import (
 )
 
 __all__ = [
+    "ALL_EDITIONS",
     "DEFAULT_EDITION",
     "EDITION_ALIASES",
     "Edition",

@@ -14,6 +14,7 @@ from icscheck import loader, schema
 from icscheck.citations import Citation, all_sources
 from icscheck.discovery import InputError, read_limited
 from icscheck.editions.types import (
+    ALL_EDITIONS,
     DEFAULT_EDITION,
     EDITION_ALIASES,
     Edition,
@@ -104,7 +105,7 @@ def _edition(text: str, label: str, chain: tuple[str, ...], *, pack: bool = Fals
 def _check_pack_id(layer: _Layer, label: str) -> None:
     """A pack's reports must not pass for a built-in edition's: its ID must be its own."""
     pack_id = _edition_id(layer.data, label)
-    if pack_id not in (*builtin_editions(), *EDITION_ALIASES, "all"):
+    if pack_id not in (*builtin_editions(), *EDITION_ALIASES, ALL_EDITIONS):
         return
     if "edition" in layer.data:
         where, how = layer.document.locate(("edition",)), "give the pack an ID of its own"
@@ -113,7 +114,7 @@ def _check_pack_id(layer: _Layer, label: str) -> None:
     message = (
         f"a rule pack cannot be the edition '{pack_id}'; {how} "
         f"(to start from '{pack_id}', write `extends: {pack_id}`)"
-        if pack_id != "all"
+        if pack_id != ALL_EDITIONS
         else f"a rule pack cannot be called 'all'; {how}"
     )
     raise EditionError(_where(label, where, message))

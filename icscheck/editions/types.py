@@ -14,6 +14,8 @@ from icscheck.rules import Rule
 DEFAULT_EDITION = "hca-2022"
 EDITION_ALIASES = {"white-paper": "white-paper-2021"}
 """Other names a shipped edition answers to, wherever an edition is named."""
+ALL_EDITIONS = "all"
+"""The name that asks for every shipped edition at once, and that no rule pack may take."""
 
 
 class EditionError(Exception):
@@ -28,7 +30,7 @@ class RuleSetting:
     severity: Severity
     citation: Citation
     params: Mapping[str, Any]
-    """Every parameter of the rule: the edition's values over the rule's defaults (read-only)."""
+    """Every parameter the rule declares, with the edition's value for each (read-only)."""
 
 
 @dataclass(frozen=True, slots=True)
