@@ -1095,12 +1095,13 @@ def icbs(
       icscheck icbs --region "North West" --as-of 2026-04-01
       icscheck icbs --region Y56 --format json
     """
+    from icscheck import geography
     from icscheck.reporters import listings
 
     on = _parse_date(as_of)
     try:
-        chosen = None if region is None else listings.find_region(region)
-    except listings.UnknownRegion as error:
+        chosen = None if region is None else geography.find_region(region)
+    except geography.UnknownRegion as error:
         fail(str(error))
     if output_format is ListingFormat.JSON:
         _print(listings.icbs_json(on, chosen))

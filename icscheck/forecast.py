@@ -76,6 +76,16 @@ class ForecastReport:
         present on the first day do not count."""
         return exit_code((a.item.finding for file in self.files for a in file.appearances), fail_on)
 
+    @property
+    def appearing(self) -> int:
+        """How many findings appear within the horizon, in every file."""
+        return sum(len(file.appearances) for file in self.files)
+
+    @property
+    def already(self) -> int:
+        """How many findings were already present on the first day, in every file."""
+        return sum(len(file.already) for file in self.files)
+
 
 def add_months(start: dt.date, months: int) -> dt.date:
     """The same day `months` later, or that month's last day when it is shorter."""

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TypeAlias
 
 from icscheck.shipped import shipped_text
-from icscheck.wording import closest, in_force, joined, long_date
+from icscheck.wording import clip, closest, in_force, joined, long_date
 
 CAVEAT = (
     "The councils in each ICB's area are compiled from the ICB boundaries and the local "
@@ -343,3 +343,33 @@ def data_vintage(on: date) -> str:
     changes = _change_dates()
     vintage = max((d for d in changes if d <= on), default=changes[0])
     return f"ICB areas as at {long_date(vintage)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """An NHS England region, as `icbs --region` names it."""
+
+    code: str
+    """e.g. ``Y62``."""
+    name: str
+    """e.g. ``North West``."""
+
+
+class UnknownRegion(Exception):
+    """`icbs --region` named no NHS England region; the message lists them."""
+
+
+def regions() -> tuple[Region, ...]:
+    """Every NHS England region in the reference data, by name."""
+    found = {Region(r.region_code, r.region) for r in icb_records()}
+    return tuple(sorted(found, key=lambda region: region.name))
+
+
+def find_region(text: str) -> Region:
+    """The region whose name or code is `text`, in any case."""
+    wanted = " ".join(text.split()).casefold()
+    for region in regions():
+        if wanted in (region.code.casefold(), region.name.casefold()):
+            return region
+    known = "; ".join(f"{region.name} ({region.code})" for region in regions())
+    raise UnknownRegion(f"no NHS England region is called '{clip(text)}'; the regions are: {known}")

@@ -190,6 +190,16 @@ class FileReport:
         """How many findings suppression comments set aside."""
         return len(self.set_aside)
 
+    @property
+    def seats_filled(self) -> int:
+        """How many of the edition's declared seats are filled on the as-of date."""
+        return sum(seat.state == "filled" for seat in self.seats)
+
+    @property
+    def seats_unfilled(self) -> int:
+        """How many declared seats are missing or held only by members out of term."""
+        return len(self.seats) - self.seats_filled
+
 
 @dataclass(frozen=True, slots=True)
 class RunReport:

@@ -25,6 +25,11 @@ def repo_path(path: str) -> str:
     return printable(PurePath(os.path.normpath(given)).as_posix())
 
 
+def described(finding: Finding) -> str:
+    """The finding's message with its source in brackets, as the CI formats show one line."""
+    return f"{finding.message} ({finding.source})"
+
+
 def fingerprint(finding: Finding, *extra: str) -> str:
     """A stable identity for a finding: its rule, file, node and message, never its line, so a
     finding keeps its identity when lines are added above it."""

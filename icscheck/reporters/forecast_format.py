@@ -32,11 +32,10 @@ def render(report: ForecastReport, chosen: ForecastFormat, options: ReportOption
 def summary(report: ForecastReport) -> str:
     """One closing line: the horizon and how many findings appear within it."""
     editions = ", ".join(edition.id for edition in report.editions)
-    appear = sum(len(file.appearances) for file in report.files)
-    already = sum(len(file.already) for file in report.files)
     return printable(
         f"{plural(len(report.files), 'file')} forecast against {editions} from {report.start} "
-        f"to {report.until}: {plural(appear, 'finding')} appear, {already} already present"
+        f"to {report.until}: {plural(report.appearing, 'finding')} appear, "
+        f"{report.already} already present"
     )
 
 
@@ -113,8 +112,8 @@ def _json(report: ForecastReport, options: ReportOptions) -> str:
             for file in report.files
         ],
         "counts": {
-            "appears": sum(len(file.appearances) for file in report.files),
-            "already": sum(len(file.already) for file in report.files),
+            "appears": report.appearing,
+            "already": report.already,
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from icscheck.reporters import ReportOptions, printable
-from icscheck.reporters.ci import repo_path
+from icscheck.reporters.ci import described, repo_path
 from icscheck.reporters.text_format import summary
 from icscheck.results import Finding, RunReport, Severity
 
@@ -33,7 +33,7 @@ def _annotation(finding: Finding, edition: str) -> str:
             ("title", f"{finding.rule} {finding.name}{edition}"),
         )
     )
-    message = f"{finding.message} ({finding.source})"
+    message = described(finding)
     return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(message)}"
 
 

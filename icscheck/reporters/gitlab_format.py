@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from icscheck.reporters import ReportOptions
-from icscheck.reporters.ci import fingerprint, repo_path
+from icscheck.reporters.ci import described, fingerprint, repo_path
 from icscheck.reporters.json_format import dumps
 from icscheck.results import EditionRef, Finding, RunReport, Severity
 
@@ -23,7 +23,7 @@ def render(run: RunReport, options: ReportOptions) -> str:
 def _issue(finding: Finding, edition: EditionRef) -> dict[str, Any]:
     return {
         "type": "issue",
-        "description": f"{finding.message} ({finding.source})",
+        "description": described(finding),
         "check_name": f"{finding.rule} {finding.name}",
         "fingerprint": fingerprint(finding, edition.id),
         "severity": SEVERITIES[finding.severity],

@@ -71,7 +71,7 @@ def _summary(run: RunReport) -> str:
             _e(report.edition.id),
             _verdict(report),
             _e(tally(report.counts)),
-            str(sum(seat.state != "filled" for seat in report.seats)),
+            str(report.seats_unfilled),
         ]
         for index, report in enumerate(run.files)
     ]

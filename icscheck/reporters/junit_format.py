@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from icscheck.reporters import ReportOptions, printable
+from icscheck.reporters.ci import described
 from icscheck.results import FileReport, Finding, RuleInfo, RunReport, Severity
 from icscheck.wording import location
 
@@ -49,7 +50,7 @@ def _case(rule: RuleInfo, path: str, findings: tuple[Finding, ...]) -> ET.Elemen
 
 def _lines(findings: list[Finding]) -> str:
     return "\n".join(
-        printable(f"{location(f.path, f.line, f.column)}: {f.severity} {f.message} ({f.source})")
+        printable(f"{location(f.path, f.line, f.column)}: {f.severity} {described(f)}")
         for f in findings
     )
 

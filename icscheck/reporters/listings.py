@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import textwrap
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from icscheck import geography
@@ -24,7 +23,7 @@ from icscheck.editions.diff import (
 )
 from icscheck.rules import Rule
 from icscheck.rules.registry import BuiltIn, find
-from icscheck.wording import clip, long_date
+from icscheck.wording import long_date
 
 
 def rules_table(edition: Edition) -> str:
@@ -218,7 +217,7 @@ def _param(value: object) -> str:
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def icbs_listing(on: dt.date, region: Region | None = None) -> str:
+def icbs_listing(on: dt.date, region: geography.Region | None = None) -> str:
     """The ICBs in force on a date, with their regions and councils, and the data's caveat."""
     if geography.before_icbs(on):
         first = geography.ESTABLISHED.isoformat()
@@ -241,42 +240,14 @@ def icbs_listing(on: dt.date, region: Region | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
-    """An NHS England region, as `icbs --region` names it."""
-
-    code: str
-    """e.g. ``Y62``."""
-    name: str
-    """e.g. ``North West``."""
-
-
-class UnknownRegion(Exception):
-    """`icbs --region` named no NHS England region; the message lists them."""
-
-
-def regions() -> tuple[Region, ...]:
-    """Every NHS England region in the reference data, by name."""
-    found = {Region(r.region_code, r.region) for r in geography.icb_records()}
-    return tuple(sorted(found, key=lambda region: region.name))
-
-
-def find_region(text: str) -> Region:
-    """The region whose name or code is `text`, in any case."""
-    wanted = " ".join(text.split()).casefold()
-    for region in regions():
-        if wanted in (region.code.casefold(), region.name.casefold()):
-            return region
-    known = "; ".join(f"{region.name} ({region.code})" for region in regions())
-    raise UnknownRegion(f"no NHS England region is called '{clip(text)}'; the regions are: {known}")
-
-
-def _boards(on: dt.date, region: Region | None) -> list[geography.IntegratedCareBoardRecord]:
+def _boards(
+    on: dt.date, region: geography.Region | None
+) -> list[geography.IntegratedCareBoardRecord]:
     boards = geography.icbs_in_force(on)
     return [b for b in boards if region is None or b.region_code == region.code]
 
 
-def icbs_json(on: dt.date, region: Region | None = None) -> str:
+def icbs_json(on: dt.date, region: geography.Region | None = None) -> str:
     """`icbs --format json`: the date, the region asked for (or null), the data's vintage and
     caveat, and each ICB in force with its codes, region, dates and councils."""
     return _json(

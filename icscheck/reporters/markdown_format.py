@@ -20,10 +20,9 @@ def render(run: RunReport, options: ReportOptions) -> str:
 
 
 def cell(text: str) -> str:
-    """`text` safe inside a table cell: pipes and backslashes escaped, line breaks as spaces,
-    terminal controls shown as escapes."""
-    flat = " ".join(printable(text).splitlines()) if text else ""
-    return flat.replace("\\", "\\\\").replace("|", "\\|")
+    """`text` safe inside a table cell: pipes and backslashes escaped, line breaks and terminal
+    controls shown as escapes (`printable`), so a cell stays on its row."""
+    return printable(text).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
@@ -47,7 +46,7 @@ def _summary(run: RunReport) -> str:
             report.edition.id,
             _verdict(report),
             tally(report.counts),
-            _seat_count(report.seats),
+            _seat_count(report),
         )
         for report in run.files
     ]
@@ -55,10 +54,10 @@ def _summary(run: RunReport) -> str:
     return "## Summary\n\n" + _table(header, rows)
 
 
-def _seat_count(seats: tuple[SeatStatus, ...]) -> str:
-    if not seats:
+def _seat_count(report: FileReport) -> str:
+    if not report.seats:
         return "—"
-    return f"{sum(seat.state == 'filled' for seat in seats)} of {len(seats)}"
+    return f"{report.seats_filled} of {len(report.seats)}"
 
 
 def _file(report: FileReport, options: ReportOptions) -> str:

@@ -95,8 +95,7 @@ def _file_report(
 def _seat_line(report: FileReport, several: bool) -> Text:
     """The edition's declared seats in one line: how many are filled, which are not."""
     seats = report.seats
-    filled = sum(seat.state == "filled" for seat in seats)
-    line = Text(f"Seats{f' ({report.edition.id})' if several else ''}: {filled} of ")
+    line = Text(f"Seats{f' ({report.edition.id})' if several else ''}: {report.seats_filled} of ")
     line.append(f"{len(seats)} filled")
     for state, style in (("missing", "red"), ("out of term", "yellow")):
         names = [printable(seat.seat) for seat in seats if seat.state == state]
@@ -114,7 +113,7 @@ def _file_table(run: RunReport, options: ReportOptions) -> RenderableType:
                 printable(PurePath(report.path).name),
                 _verdict(report, short=True),
                 str(report.counts["warning"]),
-                str(sum(seat.state != "filled" for seat in report.seats)),
+                str(report.seats_unfilled),
             ],
             None,
         )
@@ -262,9 +261,6 @@ def _finding_blocks(report: FileReport) -> Group:
 
 def _verdict(report: FileReport, *, short: bool = False) -> Text:
     counts = report.counts
-    found = tally(counts, skip_zero=True) or "no findings"
-    if report.suppressed:
-        found += f"; {report.suppressed} suppressed"
     if short:
         mark = (
             ("compliant", "green")
@@ -272,6 +268,9 @@ def _verdict(report: FileReport, *, short: bool = False) -> Text:
             else (plural(counts["error"], "error"), "red")
         )
         return Text(mark[0], style=mark[1])
+    found = tally(counts, skip_zero=True) or "no findings"
+    if report.suppressed:
+        found += f"; {report.suppressed} suppressed"
     if report.compliant:
         return Text.assemble(("Compliant", "bold green"), f" ({found})")
     return Text.assemble(("Not compliant", "bold red"), f" ({found})")

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from icscheck import __version__
 from icscheck.reporters import ReportOptions
-from icscheck.reporters.ci import fingerprint, repo_path
+from icscheck.reporters.ci import described, fingerprint, repo_path
 from icscheck.reporters.json_format import dumps
 from icscheck.results import STDIN_PATH, EditionRef, Finding, RuleInfo, RunReport, Severity
 
@@ -76,7 +76,7 @@ def _result(
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
-        "message": {"text": f"{finding.message} ({finding.source})"},
+        "message": {"text": described(finding)},
         "locations": [
             {
                 "physicalLocation": {
