@@ -148,7 +148,7 @@ def _members(
         for member in system.board.members
     ]
     headers: Sequence[str] = ("Name", "Role", "Seat", "Organisation", "Term")
-    tables = [_listing("Integrated care board", headers, board, options)]
+    tables = [_listing("Integrated care board", headers, _most(board, headers), options)]
     if system.partnership is not None:
         partnership = [
             _row(
@@ -160,7 +160,9 @@ def _members(
             for person in system.partnership.members
         ]
         headers = ("Name", "Appointed by", "Organisation", "Sector")
-        tables.append(_listing("Integrated care partnership", headers, partnership, options))
+        tables.append(
+            _listing("Integrated care partnership", headers, _most(partnership, headers), options)
+        )
     return tables
 
 
@@ -172,15 +174,19 @@ MOST_MEMBERS = 100
 """Rows a members table shows: a body of thousands scrolls past unread, and the file has them."""
 
 
+def _most(rows: list[Row], headers: Sequence[str]) -> list[Row]:
+    """The first `MOST_MEMBERS` members' rows, the rest counted in a last row."""
+    if len(rows) <= MOST_MEMBERS:
+        return rows
+    more = f"… and {len(rows) - MOST_MEMBERS:,} more"
+    return [*rows[:MOST_MEMBERS], ([more, *([""] * (len(headers) - 1))], "dim")]
+
+
 def _listing(
     title: str, headers: Sequence[str], rows: Sequence[Row], options: ReportOptions
 ) -> RenderableType:
     """A table on a wide terminal; else a block a row: its first cell, then the others,
-    labelled by their headers, wrapped beneath it. Past `MOST_MEMBERS` rows, the rest are
-    counted, not shown."""
-    if len(rows) > MOST_MEMBERS:
-        more = f"… and {len(rows) - MOST_MEMBERS:,} more"
-        rows = [*rows[:MOST_MEMBERS], ([more, *([""] * (len(headers) - 1))], "dim")]
+    labelled by their headers, wrapped beneath it."""
     if options.width >= TABLE_WIDTH:
         table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
         for header in headers:
