@@ -18,7 +18,7 @@ from pathlib import Path
 from icscheck.checker import Selection, check_editions
 from icscheck.discovery import SIZE_LIMIT, InputError, is_ics_name, read_limited
 from icscheck.editions import Edition
-from icscheck.model import BoardMember, IntegratedCareSystem, PartnershipMember, person_key
+from icscheck.model import BoardMember, IntegratedCareSystem, Person, person_key
 from icscheck.results import EditionFinding, EditionRef, FileReport, Finding, Severity, exit_code
 
 
@@ -283,19 +283,12 @@ def _members(
     return tuple(joined), tuple(left), tuple(changed)
 
 
-Person = BoardMember | PartnershipMember
-
-
 def _people(system: IntegratedCareSystem | None, body: str) -> dict[str, Person]:
     """The body's members by identity; the first listing of a name stands for the person."""
     if system is None:
         return {}
-    if body == "board":
-        members: tuple[Person, ...] = system.board.members
-    else:
-        members = () if system.partnership is None else system.partnership.members
     people: dict[str, Person] = {}
-    for member in members:
+    for member in system.members_of(body):
         people.setdefault(person_key(member.name), member)
     return people
 

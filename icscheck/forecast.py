@@ -163,7 +163,7 @@ def seats(system: IntegratedCareSystem, on: dt.date) -> Seats:
     """The members in term on `on`, counted by role; partnership members have no terms."""
     counts = Counter(m.role for m in system.board.members if m.in_term(on))
     used = {m.role for m in system.board.members}
-    partnership = 0 if system.partnership is None else len(system.partnership.members)
+    partnership = len(system.partnership_members)
     return Seats(on, tuple((role, counts[role]) for role in Role if role in used), partnership)
 
 

@@ -185,6 +185,10 @@ class PartnershipMember:
         return "the ICB" if self.appointed_by is Appointer.ICB else "the partnership"
 
 
+Person = BoardMember | PartnershipMember
+"""A member of the board or of the partnership."""
+
+
 @dataclass(frozen=True, slots=True)
 class IntegratedCarePartnership:
     """The joint committee of the ICB and the area's responsible local authorities."""
@@ -227,6 +231,15 @@ class IntegratedCareSystem:
     places: tuple[Place, ...]
     councils_from: str | None = None
     """The reference data's vintage when `local_authorities` came from it, not the file."""
+
+    @property
+    def partnership_members(self) -> tuple[PartnershipMember, ...]:
+        """The partnership's members; none when the file has no partnership."""
+        return () if self.partnership is None else self.partnership.members
+
+    def members_of(self, body: str) -> tuple[Person, ...]:
+        """The members of a body, as seats and diffs name it: ``board`` or ``partnership``."""
+        return self.board.members if body == "board" else self.partnership_members
 
 
 def build_system(data: dict[str, Any]) -> IntegratedCareSystem:

@@ -7,22 +7,20 @@ A member fills a seat when every `key: value` field of the seat matches the memb
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from enum import Enum
 
 from icscheck.editions import Edition, RuleSetting
-from icscheck.model import BoardMember, IntegratedCareSystem, PartnershipMember, Role, council_key
+from icscheck.model import BoardMember, IntegratedCareSystem, Person, Role, council_key
 from icscheck.results import SeatStatus
 from icscheck.rules.base import Seat
-
-Member = BoardMember | PartnershipMember
 
 
 def seat_summary(
     system: IntegratedCareSystem, edition: Edition, as_of: dt.date
 ) -> tuple[SeatStatus, ...]:
     """Every seat the edition's rules declare, in the edition's order, with its holders."""
-    by_first_field: dict[tuple[str, str, str], list[Member]] = {}
+    by_first_field: dict[tuple[str, str, str], list[Person]] = {}
     return tuple(
         status
         for setting in edition.settings
@@ -36,7 +34,7 @@ def _statuses(
     seat: Seat,
     system: IntegratedCareSystem,
     as_of: dt.date,
-    by_first_field: dict[tuple[str, str, str], list[Member]],
+    by_first_field: dict[tuple[str, str, str], list[Person]],
 ) -> Iterator[SeatStatus]:
     """The seat's statuses. Its first field (the role, mostly) is shared by many seats, so the
     members who match it are found once a run of `seat_summary` and kept in `by_first_field`."""
@@ -44,7 +42,7 @@ def _statuses(
         (key, want), *rest = [_field(field.replace("{}", value)) for field in seat.fields]
         if (seat.body, key, want) not in by_first_field:
             test = _matcher(key, want)
-            members = _members(system, seat.body)
+            members = system.members_of(seat.body)
             by_first_field[seat.body, key, want] = [m for m in members if test(m)]
         matched = by_first_field[seat.body, key, want]
         for key, want in rest:
@@ -56,18 +54,12 @@ def _statuses(
         yield SeatStatus(seat.body, setting.rule.id, label, needed, serving, lapsed)
 
 
-def _members(system: IntegratedCareSystem, body: str) -> Sequence[Member]:
-    if body == "board":
-        return system.board.members
-    return system.partnership.members if system.partnership else ()
-
-
 def _field(line: str) -> tuple[str, str]:
     key, _, value = line.partition(":")
     return key.strip(), value.strip().strip('"')
 
 
-def _matcher(key: str, want: str) -> Callable[[Member], bool]:
+def _matcher(key: str, want: str) -> Callable[[Person], bool]:
     """A test of whether a member's attribute `key` is `want`, read once for all the members.
 
     An "ordinary member" is any member but the chair and chief executive (Sch. 1B para 3(2)),
@@ -98,6 +90,6 @@ def _text(value: object) -> str:
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
-def _serving(member: Member, as_of: dt.date) -> bool:
+def _serving(member: Person, as_of: dt.date) -> bool:
     """Partnership members carry no term, so they serve while listed."""
     return not isinstance(member, BoardMember) or member.in_term(as_of)

@@ -9,7 +9,6 @@ from icscheck import geography
 from icscheck.citations import Citation
 from icscheck.model import (
     Appointer,
-    IntegratedCarePartnership,
     PartnershipMember,
     Sector,
     council_key,
@@ -90,12 +89,6 @@ def _meant(council: str, appointee: PartnershipMember | None) -> str:
     )
 
 
-def _partnership_members(ctx: Context) -> tuple[PartnershipMember, ...]:
-    """The partnership's members; a missing partnership is ICP001's finding, not theirs."""
-    partnership: IntegratedCarePartnership | None = ctx.system.partnership
-    return () if partnership is None else partnership.members
-
-
 @rule(
     "ICP001",
     "partnership-established",
@@ -162,7 +155,7 @@ def icb_appointee(ctx: Context) -> Iterator[Problem]:
     if ctx.system.partnership is None:
         return
     yield from exactly_one(
-        [m for m in _partnership_members(ctx) if m.appointed_by is Appointer.ICB],
+        [m for m in ctx.system.partnership_members if m.appointed_by is Appointer.ICB],
         Problem(
             "no partnership member is appointed by the ICB; the Act gives the ICB one appointee",
             MEMBERS,
@@ -217,7 +210,7 @@ def local_authority_appointees(ctx: Context) -> Iterator[Problem]:
     if ctx.system.partnership is None:
         return
     appointees: dict[str, list[PartnershipMember]] = {}
-    for member in _partnership_members(ctx):
+    for member in ctx.system.partnership_members:
         if member.appointed_by is Appointer.LOCAL_AUTHORITY and member.local_authority:
             appointees.setdefault(council_key(member.local_authority), []).append(member)
     councils = ctx.system.local_authorities
@@ -284,7 +277,7 @@ def known_local_authority(ctx: Context) -> Iterator[Problem]:
     if not councils:
         return
     known = {council_key(council) for council in councils}
-    for member in _partnership_members(ctx):
+    for member in ctx.system.partnership_members:
         if member.appointed_by is not Appointer.LOCAL_AUTHORITY or not member.local_authority:
             continue
         if council_key(member.local_authority) not in known:
@@ -340,7 +333,7 @@ def suggested_members(ctx: Context) -> Iterator[Problem]:
     """
     if ctx.system.partnership is None:
         return
-    present = {member.sector for member in _partnership_members(ctx)}
+    present = {member.sector for member in ctx.system.partnership_members}
     for sector in ctx.params["sectors"]:
         if sector not in present:
             yield Problem(
@@ -378,7 +371,7 @@ def one_member_per_person(ctx: Context) -> Iterator[Problem]:
     ignoring case and spacing; the finding is at the second entry.
     """
     entries: dict[str, list[PartnershipMember]] = {}
-    for member in _partnership_members(ctx):
+    for member in ctx.system.partnership_members:
         entries.setdefault(person_key(member.name), []).append(member)
     for listed in entries.values():
         if len(listed) > 1:
