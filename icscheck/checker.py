@@ -11,8 +11,8 @@ from icscheck.citations import Citation, all_sources, cite
 from icscheck.editions import Edition, RuleSetting
 from icscheck.model import IntegratedCareSystem, build_system
 from icscheck.results import FileReport, Finding, RuleInfo, Severity, Suppressed
-from icscheck.rules import Context
-from icscheck.rules.registry import BUILT_INS, SCHEMA, SUPPRESSION, YAML_SYNTAX, matches
+from icscheck.rules import Context, Rule
+from icscheck.rules.registry import BUILT_INS, SCHEMA, SUPPRESSION, YAML_SYNTAX, BuiltIn, matches
 from icscheck.seats import seat_summary
 from icscheck.suppressions import read_suppressions
 
@@ -89,20 +89,16 @@ def check_text(
 def rules_run(edition: Edition, selection: Selection = Selection()) -> tuple[RuleInfo, ...]:
     """The checks that run under `edition` and `selection`, described for reporters: the
     built-in checks first (always on), then the edition's rules in catalogue order."""
-    built_ins = [_info(b.id, b.name, b.summary, b.docs, b.citation, b.severity) for b in BUILT_INS]
+    built_ins = [_info(b, b.citation, b.severity) for b in BUILT_INS]
     rules = [
-        _info(s.rule.id, s.rule.name, s.rule.summary, s.rule.docs, s.citation, s.severity)
-        for s in edition.settings
-        if selection.includes(s)
+        _info(s.rule, s.citation, s.severity) for s in edition.settings if selection.includes(s)
     ]
     return (*built_ins, *rules)
 
 
-def _info(
-    rule_id: str, name: str, summary: str, docs: str, citation: Citation, severity: Severity
-) -> RuleInfo:
+def _info(check: Rule | BuiltIn, citation: Citation, severity: Severity) -> RuleInfo:
     url = all_sources()[citation.source].url
-    return RuleInfo(rule_id, name, summary, docs, cite(citation), severity, url)
+    return RuleInfo(check.id, check.name, check.summary, check.docs, cite(citation), severity, url)
 
 
 def with_reference_councils(system: IntegratedCareSystem, as_of: dt.date) -> IntegratedCareSystem:
@@ -135,13 +131,12 @@ def _rule_findings(
         for problem in setting.rule.check(context):
             findings.append(
                 _finding(
-                    setting.rule.id,
-                    setting.rule.name,
+                    setting.rule,
                     problem.message,
                     path,
                     document.locate(problem.path, at_key=True),
                     problem.path,
-                    cite_text=cite(setting.citation),
+                    citation=setting.citation,
                     severity=setting.severity,
                 )
             )
@@ -152,31 +147,14 @@ def _suppression_findings(
     problems: Iterable[tuple[str, loader.Position]], path: str, severity: Severity
 ) -> list[Finding]:
     return [
-        _finding(
-            SUPPRESSION.id,
-            SUPPRESSION.name,
-            message,
-            path,
-            position,
-            (),
-            cite_text=cite(SUPPRESSION.citation),
-            severity=severity,
-        )
+        _built_in_finding(SUPPRESSION, message, path, position, severity=severity)
         for message, position in problems
     ]
 
 
 def _schema_finding(problem: schema.SchemaProblem, path: str, document: loader.Document) -> Finding:
-    return _finding(
-        SCHEMA.id,
-        SCHEMA.name,
-        problem.message,
-        path,
-        document.locate(problem.pointer, at_key=problem.at_key),
-        problem.pointer,
-        cite_text=cite(SCHEMA.citation),
-        severity=SCHEMA.severity,
-    )
+    position = document.locate(problem.pointer, at_key=problem.at_key)
+    return _built_in_finding(SCHEMA, problem.message, path, position, problem.pointer)
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:
@@ -185,37 +163,48 @@ def _order(finding: Finding) -> tuple[int, int, str]:
 
 def _syntax_findings(error: loader.YamlSyntaxError, path: str) -> Iterable[Finding]:
     for problem in error.problems:
-        yield _finding(
-            YAML_SYNTAX.id,
-            YAML_SYNTAX.name,
-            problem.message,
-            path,
-            problem.position,
-            (),
-            cite_text=cite(YAML_SYNTAX.citation),
-            severity=YAML_SYNTAX.severity,
-        )
+        yield _built_in_finding(YAML_SYNTAX, problem.message, path, problem.position)
+
+
+def _built_in_finding(
+    check: BuiltIn,
+    message: str,
+    path: str,
+    position: loader.Position,
+    pointer: loader.Pointer = (),
+    *,
+    severity: Severity | None = None,
+) -> Finding:
+    """A finding of a built-in check, citing what it cites, at its own severity unless given."""
+    return _finding(
+        check,
+        message,
+        path,
+        position,
+        pointer,
+        citation=check.citation,
+        severity=check.severity if severity is None else severity,
+    )
 
 
 def _finding(
-    rule_id: str,
-    name: str,
+    check: Rule | BuiltIn,
     message: str,
     path: str,
     position: loader.Position,
     pointer: loader.Pointer,
     *,
-    cite_text: str,
-    severity: Severity = Severity.ERROR,
+    citation: Citation,
+    severity: Severity,
 ) -> Finding:
     return Finding(
-        rule=rule_id,
-        name=name,
+        rule=check.id,
+        name=check.name,
         severity=severity,
         message=message,
         path=path,
         line=position.line,
         column=position.column,
         pointer=loader.pointer_text(pointer),
-        source=cite_text,
+        source=cite(citation),
     )
