@@ -394,11 +394,7 @@ def check(
         typer.echo(f"icscheck: note: {note}", err=True)
     if outcome.unreadable and not outcome.report.files:
         _unreadable(outcome.unreadable)
-    options = ReportOptions(
-        color=colored,
-        quiet=quiet,
-        width=shutil.get_terminal_size().columns if on_terminal else 120,
-    )
+    options = _report_options(colored, quiet, on_terminal)
     _emit(outcome.report, chosen, output, options, inputs=outcome.read)
     if outcome.unreadable:
         _unreadable(outcome.unreadable)
@@ -649,11 +645,16 @@ def _show(
     goes to standard error as `check`'s does."""
     on_terminal = sys.stdout is not None and sys.stdout.isatty()
     chosen = output_format or ("rich" if on_terminal else "text")
-    width = shutil.get_terminal_size().columns if on_terminal else 120
-    options = ReportOptions(color=_colored(ColorMode.AUTO, on_terminal), quiet=quiet, width=width)
+    options = _report_options(_colored(ColorMode.AUTO, on_terminal), quiet, on_terminal)
     _print(render(chosen, options))
     if chosen == "text" and not quiet:
         typer.echo(summary(), err=True)
+
+
+def _report_options(colored: bool, quiet: bool, on_terminal: bool) -> ReportOptions:
+    """How to render: tables as wide as the terminal, or 120 columns for a pipe or a file."""
+    width = shutil.get_terminal_size().columns if on_terminal else 120
+    return ReportOptions(color=colored, quiet=quiet, width=width)
 
 
 def _unreadable(problems: tuple[str, ...]) -> NoReturn:

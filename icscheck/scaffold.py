@@ -68,19 +68,25 @@ def create(
     Without `path` the file is named after the system, in the current folder. An existing file
     is never replaced: a user's filled-in board is worth more than a fresh template.
     """
-    chosen = _edition(edition)
-    record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
+    record, text = _starting(icb_code, as_of, edition)
     target = path if path is not None else default_path(record)
     _check_target(target)
-    _write_new(target, starter_text(record, councils, as_of, chosen))
+    _write_new(target, text)
     return target
 
 
 def text_for(icb_code: str | None, as_of: date, edition: str = DEFAULT_EDITION) -> str:
     """The starting file `create` would write, as text: `icscheck init -` prints it."""
+    return _starting(icb_code, as_of, edition)[1]
+
+
+def _starting(
+    icb_code: str | None, as_of: date, edition: str
+) -> tuple[geography.IntegratedCareBoardRecord | None, str]:
+    """The named ICB's record (None without one) and the starting file's text."""
     chosen = _edition(edition)
     record, councils = (None, ()) if icb_code is None else _in_force(icb_code, as_of)
-    return starter_text(record, councils, as_of, chosen)
+    return record, starter_text(record, councils, as_of, chosen)
 
 
 def _edition(name: str) -> Edition:
